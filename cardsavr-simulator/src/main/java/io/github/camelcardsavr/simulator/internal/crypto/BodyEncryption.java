@@ -1,0 +1,90 @@
+package io.github.camelcardsavr.simulator.internal.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The {@code encrypted_body} wire format: {@code <b64 ct+tag>$<b64 12-byte iv>$aes-256-gcm} (sent), and the
+ * older JS SDK's CBC form {@code <b64 ct>$<b64 16-byte iv>} (accepted).
+ */
+public final class BodyEncryption {
+
+    public static final String GCM_SUFFIX = "aes-256-gcm";
+    private static final int GCM_IV_BYTES = 12;
+    private static final int GCM_TAG_BITS = 128;
+    private static final int CBC_IV_BYTES = 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private BodyEncryption() {
+    }
+
+    public static String encryptGcm(byte[] key, byte[] plaintext) {
+        byte[] iv = new byte[GCM_IV_BYTES];
+        RANDOM.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BITS, iv));
+            byte[] ciphertext = cipher.doFinal(plaintext);
+            Base64.Encoder b64 = Base64.getEncoder();
+            return b64.encodeToString(ciphertext) + "$" + b64.encodeToString(iv) + "$" + GCM_SUFFIX;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM encryption failed", e);
+        }
+    }
+
+    /** Decrypts either form; every failure (format, key, tag) becomes an {@link UndecryptableBodyException}. */
+    public static byte[] decrypt(byte[] key, String encryptedBody) throws UndecryptableBodyException {
+        if (encryptedBody == null || encryptedBody.isEmpty()) {
+            throw new UndecryptableBodyException("encrypted_body is empty");
+        }
+        String[] parts = encryptedBody.split("\\$", -1);
+        try {
+            if (parts.length == 3 && GCM_SUFFIX.equalsIgnoreCase(parts[2])) {
+                byte[] iv = Base64.getDecoder().decode(parts[1]);
+                if (iv.length != GCM_IV_BYTES) {
+                    throw new UndecryptableBodyException("GCM IV must be 12 bytes, was " + iv.length);
+                }
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                        new GCMParameterSpec(GCM_TAG_BITS, iv));
+                return cipher.doFinal(Base64.getDecoder().decode(parts[0]));
+            }
+            if (parts.length == 2) {
+                byte[] iv = Base64.getDecoder().decode(parts[1]);
+                if (iv.length != CBC_IV_BYTES) {
+                    throw new UndecryptableBodyException("CBC IV must be 16 bytes, was " + iv.length);
+                }
+                Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+                cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+                return cipher.doFinal(Base64.getDecoder().decode(parts[0]));
+            }
+            throw new UndecryptableBodyException(
+                    "encrypted_body must be '<ct>$<iv>$aes-256-gcm' or '<ct>$<iv>', found " + parts.length + " parts");
+        } catch (IllegalArgumentException e) {
+            throw new UndecryptableBodyException("encrypted_body is not valid base64");
+        } catch (GeneralSecurityException | java.security.ProviderException e) {
+            // The JDK reports a too-short GCM input as a ProviderException; both mean "not ours".
+            throw new UndecryptableBodyException("encrypted_body could not be decrypted with the session key");
+        }
+    }
+
+    public static String decryptToString(byte[] key, String encryptedBody) throws UndecryptableBodyException {
+        return new String(decrypt(key, encryptedBody), StandardCharsets.UTF_8);
+    }
+
+    /** Thrown for any body that cannot be turned back into plaintext; carries no key or body material. */
+    public static final class UndecryptableBodyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UndecryptableBodyException(String message) {
+            super(message);
+        }
+    }
+}

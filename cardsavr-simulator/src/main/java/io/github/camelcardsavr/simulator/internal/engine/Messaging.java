@@ -1,0 +1,90 @@
+package io.github.camelcardsavr.simulator.internal.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelcardsavr.simulator.internal.ApiProblem;
+import io.github.camelcardsavr.simulator.internal.Json;
+import io.github.camelcardsavr.simulator.internal.state.AdjustableClock;
+import io.github.camelcardsavr.simulator.internal.state.MessageChannel;
+import io.github.camelcardsavr.simulator.internal.state.QueuedMessage;
+
+/** The messaging endpoints' work: registrations, destructive polls, and the credential-request listing. */
+public final class Messaging {
+
+    private final JobBook book;
+    private final AdjustableClock clock;
+    private final long retentionMillis;
+
+    Messaging(JobBook book, AdjustableClock clock, long retentionMillis) {
+        this.book = book;
+        this.clock = clock;
+        this.retentionMillis = retentionMillis;
+    }
+
+    /** Registers one more subscriber; its channel receives the job's messages published from now on. */
+    public String register(long jobId) {
+        return book.openChannel(book.job(jobId)).accessKey();
+    }
+
+    public Drained drainBroadcasts(long jobId, String accessKey) {
+        book.job(jobId);
+        if (accessKey == null || accessKey.isBlank()) {
+            throw new ApiProblem(400, "MissingAccessKey",
+                    "Header cardsavr-messaging-access-key (or x-cardsavr-cardsavr-messaging-access-key) is required",
+                    "access_key");
+        }
+        MessageChannel channel = book.channel(accessKey.trim());
+        if (channel == null || channel.jobId() != jobId) {
+            throw new ApiProblem(401, "InvalidAccessKey",
+                    "The access key is unknown, revoked, or not registered for job " + jobId, "access_key");
+        }
+        List<QueuedMessage> messages = channel.drain(clock.millis(), retentionMillis);
+        return new Drained(toArray(messages), messages.size(), () -> channel.requeue(messages));
+    }
+
+    public Drained drainCardholder(long cardholderId) {
+        MessageChannel queue = book.cardholder(cardholderId).queue();
+        List<QueuedMessage> messages = queue.drain(clock.millis(), retentionMillis);
+        countCardholderDeliveries(messages, 1);
+        return new Drained(toArray(messages), messages.size(), () -> {
+            queue.requeue(messages);
+            countCardholderDeliveries(messages, -1);
+        });
+    }
+
+    /** Open requests of a job; they stay until answered, so this poll takes nothing away. */
+    public byte[] credentialRequests(long jobId) {
+        SimJob job = book.job(jobId);
+        job.credentialRequestPolls.incrementAndGet();
+        List<Map<String, Object>> open = new ArrayList<>();
+        synchronized (job) {
+            for (CredentialRequestRecord request : job.openRequests.values()) {
+                open.add(request.json());
+            }
+        }
+        return Json.write(open);
+    }
+
+    private void countCardholderDeliveries(List<QueuedMessage> messages, int sign) {
+        for (QueuedMessage message : messages) {
+            book.job(message.jobId()).cardholderDelivered.addAndGet(sign);
+        }
+    }
+
+    private static byte[] toArray(List<QueuedMessage> messages) {
+        List<byte[]> elements = new ArrayList<>(messages.size());
+        for (QueuedMessage message : messages) {
+            elements.add(message.json());
+        }
+        return Json.array(elements);
+    }
+
+    /**
+     * What a destructive poll took: the JSON array, and how to put the messages back if the response
+     * carrying them is deliberately spoiled by a fault.
+     */
+    public record Drained(byte[] json, int count, Runnable rollback) {
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.camelcardsavr.simulator.internal.http;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts API requests per "METHOD /path" (trailing slash removed); admin requests are not counted. */
+public final class RequestCounter {
+
+    private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    void record(String method, String path) {
+        counts.computeIfAbsent(method + " " + path, k -> new LongAdder()).increment();
+    }
+
+    /** Requests whose path contains the substring, any method. */
+    public long count(String pathSubstring) {
+        return count(null, pathSubstring);
+    }
+
+    /** Requests with this method (null for any) whose path contains the substring. */
+    public long count(String method, String pathSubstring) {
+        String needle = pathSubstring == null ? "" : pathSubstring;
+        long total = 0;
+        for (Map.Entry<String, LongAdder> entry : counts.entrySet()) {
+            int space = entry.getKey().indexOf(' ');
+            String entryMethod = entry.getKey().substring(0, space);
+            String entryPath = entry.getKey().substring(space + 1);
+            if ((method == null || method.equalsIgnoreCase(entryMethod)) && entryPath.contains(needle)) {
+                total += entry.getValue().sum();
+            }
+        }
+        return total;
+    }
+
+    public Map<String, Long> snapshot() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        counts.forEach((key, adder) -> snapshot.put(key, adder.sum()));
+        return snapshot;
+    }
+
+    public void reset() {
+        counts.clear();
+    }
+}

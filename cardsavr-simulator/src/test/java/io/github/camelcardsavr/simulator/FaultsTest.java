@@ -1,0 +1,253 @@
+package io.github.camelcardsavr.simulator;
+
+import static io.github.camelcardsavr.simulator.ApiPaths.broadcasts;
+import static io.github.camelcardsavr.simulator.ApiPaths.credentialRequests;
+import static io.github.camelcardsavr.simulator.ApiPaths.key;
+import static io.github.camelcardsavr.simulator.ApiPaths.registrations;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every fault switch, observed from the client side. The extension resets faults after each test. */
+class FaultsTest {
+
+    @RegisterExtension
+    static final CardsavrSimulatorExtension SIM = new CardsavrSimulatorExtension();
+
+    private RawCardsavrClient client;
+    private CreatedJob job;
+    private Faults faults;
+
+    @BeforeEach
+    void setUp() {
+        faults = SIM.admin().faults();
+        client = RawCardsavrClient.of(SIM.getSimulator());
+        client.signedLogin("agent", "agent-password");
+        job = SIM.admin().createJob(SimulatorSites.MANUAL, null);
+    }
+
+    @Test
+    void errorRateAnswersSignedErrorsOnlyOnTheChosenPath() {
+        faults.onPath("/credential_requests").errorRate(1.0, 503);
+
+        Reply faulted = client.get(credentialRequests(job.jobId()));
+        Reply elsewhere = client.get(broadcasts(job.jobId()), key(job.accessKey()));
+
+        assertThat(faulted.status()).isEqualTo(503);
+        assertThat(faulted.errorName()).isEqualTo("ServiceUnavailable");
+        assertThat(faulted.signatureValid()).isTrue();
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(elsewhere.list()).hasSize(1);
+        faults.errorRate(0, 503);
+        assertThat(client.get(credentialRequests(job.jobId())).status()).isEqualTo(200);
+        assertThat(faults.injectedCounts()).containsEntry("ERROR_RATE", 1L);
+    }
+
+    @Test
+    void errorBurstsHitTheNextRequestsOnly() {
+        faults.errorBurst(2, 502);
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(client.get(credentialRequests(job.jobId())).status());
+        }
+
+        assertThat(statuses).containsExactly(502, 502, 200);
+    }
+
+    @Test
+    void loginAndRegistrationCanFailToo() {
+        faults.onPath("/session/login").errorBurst(1, 500).onPath("/registrations").errorBurst(1, 503);
+        RawCardsavrClient fresh = RawCardsavrClient.of(SIM.getSimulator());
+
+        Reply login = fresh.signedLogin("agent", "agent-password");
+        assertThat(login.status()).isEqualTo(500);
+        assertThat(login.signatureValid()).as("signed with the integrator key").isTrue();
+        assertThat(fresh.signedLogin("agent", "agent-password").status()).isEqualTo(200);
+        assertThat(fresh.get(registrations(job.jobId())).status()).isEqualTo(503);
+        assertThat(fresh.get(registrations(job.jobId())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tooManyRequestsCarryRetryAfter() {
+        faults.tooManyRequests(1, 7);
+
+        Reply limited = client.get(credentialRequests(job.jobId()));
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("7");
+        assertThat(limited.errorName()).isEqualTo("TooManyRequests");
+        assertThat(client.get(credentialRequests(job.jobId())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void latencyDelaysWithoutHoldingWorkerThreads() {
+        try (CardsavrSimulator single = CardsavrSimulator.builder().workerThreads(1).start()) {
+            RawCardsavrClient slowClient = RawCardsavrClient.of(single).useToken(single.admin().issueSessionToken("agent"));
+            long jobId = single.admin().createJob(SimulatorSites.MANUAL, null).jobId();
+            single.admin().faults().onPath("/credential_requests").latency(Duration.ofMillis(800));
+
+            long start = System.nanoTime();
+            List<CompletableFuture<Reply>> slow = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                slow.add(slowClient.callAsync("GET", credentialRequests(jobId), null, Map.of()));
+            }
+            Reply fast = slowClient.get(registrations(jobId));
+            long fastMillis = (System.nanoTime() - start) / 1_000_000;
+            slow.forEach(CompletableFuture::join);
+            long slowMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(fast.status()).isEqualTo(200);
+            assertThat(fastMillis).as("one worker thread is not blocked by three delayed requests").isLessThan(700);
+            assertThat(slowMillis).isGreaterThanOrEqualTo(800);
+            assertThat(slow).allSatisfy(f -> assertThat(f.join().status()).isEqualTo(200));
+        }
+    }
+
+    @Test
+    void droppedConnectionsCutTheResponseAndKeepTheMessages() {
+        faults.dropConnections(1.0);
+
+        assertThatThrownBy(() -> client.get(broadcasts(job.jobId()), key(job.accessKey())))
+                .hasRootCauseInstanceOf(IOException.class);
+        faults.reset();
+
+        assertThat(client.get(broadcasts(job.jobId()), key(job.accessKey())).list()).hasSize(1);
+    }
+
+    @Test
+    void withConsumeOnFaultASpoiledPollLosesItsMessages() {
+        faults.consumeOnFault(true).dropConnections(1.0);
+
+        assertThatThrownBy(() -> client.get(broadcasts(job.jobId()), key(job.accessKey())))
+                .hasRootCauseInstanceOf(IOException.class);
+        faults.reset();
+
+        assertThat(client.get(broadcasts(job.jobId()), key(job.accessKey())).list()).isEmpty();
+    }
+
+    @Test
+    void malformedJsonIsTruncatedInsideAValidEncryptedSignedBody() {
+        SIM.admin().injectMessage(job.jobId(), Map.of("status", "AUTH"));
+        faults.malformedJson(1.0);
+
+        Reply spoiled = client.get(broadcasts(job.jobId()), key(job.accessKey()));
+        faults.reset();
+
+        assertThat(spoiled.status()).isEqualTo(200);
+        assertThat(spoiled.signatureValid()).isTrue();
+        assertThat(spoiled.encrypted()).isTrue();
+        assertThat(spoiled.problem()).isEqualTo("malformed");
+        assertThat(client.get(broadcasts(job.jobId()), key(job.accessKey())).list()).hasSize(2);
+    }
+
+    @Test
+    void malformedJsonInPlainSessions() {
+        client.useToken(SIM.admin().issueSessionToken("agent"));
+        faults.malformedJson(1.0);
+
+        Reply spoiled = client.get(broadcasts(job.jobId()), key(job.accessKey()));
+
+        assertThat(spoiled.problem()).isEqualTo("malformed");
+        assertThat(spoiled.rawBody()).startsWith("[{").doesNotEndWith("]");
+    }
+
+    @Test
+    void badSignaturesAreDetectableAndKeepTheMessages() {
+        faults.badSignature(1.0);
+
+        Reply spoiled = client.get(broadcasts(job.jobId()), key(job.accessKey()));
+        faults.reset();
+
+        assertThat(spoiled.signatureValid()).isFalse();
+        assertThat(spoiled.list()).hasSize(1);
+        assertThat(client.get(broadcasts(job.jobId()), key(job.accessKey())).list()).hasSize(1);
+    }
+
+    @Test
+    void undecryptableBodiesKeepAValidSignature() {
+        faults.undecryptableBody(1.0);
+
+        Reply spoiled = client.get(broadcasts(job.jobId()), key(job.accessKey()));
+        faults.reset();
+
+        assertThat(spoiled.signatureValid()).isTrue();
+        assertThat(spoiled.problem()).isEqualTo("undecryptable");
+        assertThat(client.get(broadcasts(job.jobId()), key(job.accessKey())).list()).hasSize(1);
+    }
+
+    @Test
+    void expiredSessionsAnswerSignedInvalidSessionUntilTheClientLogsInAgain() {
+        faults.expireSessions();
+
+        Reply expired = client.get(credentialRequests(job.jobId()));
+
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.errorName()).isEqualTo("InvalidSession");
+        assertThat(expired.signatureValid()).isTrue();
+        assertThat(client.signedLogin("agent", "agent-password").status()).isEqualTo(200);
+        assertThat(client.get(credentialRequests(job.jobId())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void revokingAJobsKeysRefusesEveryChannel() {
+        String second = (String) client.get(registrations(job.jobId())).map().get("access_key");
+
+        faults.revokeAccessKeys(job.jobId());
+
+        assertThat(client.get(broadcasts(job.jobId()), key(job.accessKey())).errorName()).isEqualTo("InvalidAccessKey");
+        assertThat(client.get(broadcasts(job.jobId()), key(second)).errorName()).isEqualTo("InvalidAccessKey");
+        String fresh = (String) client.get(registrations(job.jobId())).map().get("access_key");
+        assertThat(client.get(broadcasts(job.jobId()), key(fresh)).status()).isEqualTo(200);
+        assertThatThrownBy(() -> faults.revokeAccessKeys(424_242)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSeedMakesRandomFaultsReproducible() {
+        assertThat(statusesWithSeed(42)).isEqualTo(statusesWithSeed(42)).contains(200, 500);
+    }
+
+    @Test
+    void resetSwitchesEverythingOffAndRequestsAreCounted() {
+        long before = faults.requestCount("/credential_requests");
+        faults.errorRate(1.0, 500).badSignature(1.0).latency(Duration.ofMillis(1)).registrationPostUnsupported(true);
+
+        faults.reset();
+        Reply reply = client.get(credentialRequests(job.jobId()) + "/");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.signatureValid()).isTrue();
+        assertThat(client.post(registrations(job.jobId()), Map.of("job_id", job.jobId())).status()).isEqualTo(200);
+        assertThat(faults.requestCount("/credential_requests")).isEqualTo(before + 1);
+        assertThat(SIM.admin().requestCount("POST", "/registrations")).isGreaterThanOrEqualTo(1);
+        assertThat(SIM.admin().requestCounts()).containsKey("POST /session/login");
+    }
+
+    @Test
+    void faultArgumentsAreValidated() {
+        assertThatThrownBy(() -> faults.errorRate(1.5, 500)).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> faults.errorRate(0.5, 200)).hasMessageContaining("400..599");
+        assertThatThrownBy(() -> faults.tooManyRequests(1, -1)).hasMessageContaining("retryAfterSeconds");
+        assertThatThrownBy(() -> faults.latency(Duration.ofMillis(-1))).hasMessageContaining("latency");
+    }
+
+    private List<Integer> statusesWithSeed(long seed) {
+        faults.reset().seed(seed).errorRate(0.5, 500);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            statuses.add(client.get(credentialRequests(job.jobId())).status());
+        }
+        faults.reset();
+        return statuses;
+    }
+}
