@@ -1,0 +1,496 @@
+package io.github.camelcardsavr;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * Options of a {@code cardsavr:} endpoint. The component holds one instance as its defaults; every endpoint works on a
+ * {@link #copy()} so that endpoint options override component options without leaking into other endpoints.
+ */
+@UriParams
+public class CardsavrConfiguration implements Cloneable {
+
+    static final String AUTH_SIGNED = "signed";
+    static final String AUTH_UNSIGNED = "unsigned";
+    static final String AUTH_TOKEN = "token";
+
+    // consumer names end up in state repository keys, where '=' and newlines are not allowed
+    private static final Pattern CONSUMER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    @UriPath(description = "The operation: jobStatus, cardholderMessages and credentialRequests consume;"
+                           + " subscribe, credentialResponse and jobCredentials produce; jobStatus and"
+                           + " credentialRequests used as producers hand jobs to a running consumer.")
+    @Metadata(required = true)
+    private CardsavrOperation operation;
+
+    @UriParam(label = "common", description = "The CardSavr API base URL, e.g. https://api.acme.cardsavr.io")
+    @Metadata(required = true)
+    private String baseUrl;
+
+    @UriParam(label = "security", enums = "signed,unsigned,token", defaultValue = AUTH_SIGNED,
+              description = "How to authenticate: signed (integrator name and key, username and password; signed and"
+                            + " encrypted traffic as production requires), unsigned (username and password, plain"
+                            + " JSON; development instances only) or token (an existing session token).")
+    private String authMode = AUTH_SIGNED;
+
+    @UriParam(label = "security", description = "The integrator (application) name; required in signed mode.")
+    private String integratorName;
+
+    @UriParam(label = "security", secret = true,
+              description = "The integrator key (base64 of 32 bytes); required in signed mode. Prefer setting it on"
+                            + " the component or through a property placeholder so it never appears in a route.")
+    private String integratorKey;
+
+    @UriParam(label = "security", secret = true,
+              description = "The agent username; required in signed and unsigned mode.")
+    private String username;
+
+    @UriParam(label = "security", secret = true,
+              description = "The agent password; required in signed and unsigned mode.")
+    private String password;
+
+    @UriParam(label = "security", secret = true,
+              description = "A session token (JWT); required in token mode.")
+    private String sessionToken;
+
+    @UriParam(label = "advanced",
+              description = "The key of the x-cardsavr-trace header sent on every call (default: the username or"
+                            + " integrator name).")
+    private String traceKey;
+
+    @UriParam(label = "security",
+              description = "Allow plain http:// to a host other than loopback. Never in production.")
+    private boolean allowInsecureHttp;
+
+    @UriParam(label = "security", description = "TLS settings, e.g. a trust store for a private CA.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "10000",
+              description = "Connect timeout in milliseconds.")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "30000",
+              description = "Response timeout in milliseconds.")
+    private long responseTimeout = 30_000;
+
+    @UriParam(label = "advanced", defaultValue = "256",
+              description = "Maximum pooled HTTP connections of the client shared by endpoints with the same settings.")
+    private int maxConnections = 256;
+
+    @UriParam(label = "advanced", defaultValue = "10485760",
+              description = "Responses larger than this many bytes are rejected (protects against a runaway server).")
+    private int maxResponseBytes = 10 * 1024 * 1024;
+
+    @UriParam(label = "proxy", description = "HTTP proxy host.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "HTTP proxy port.")
+    private Integer proxyPort;
+
+    @UriParam(label = "common",
+              description = "The job id, or a comma-separated list of job ids for the jobStatus and"
+                            + " credentialRequests consumers. Producers use it when the CamelCardsavrJobId header"
+                            + " is absent.")
+    private String jobId;
+
+    @UriParam(label = "consumer", description = "The cardholder id; required by the cardholderMessages consumer.")
+    private Long cardholderId;
+
+    @UriParam(label = "consumer", secret = true,
+              description = "A messaging access key to use instead of subscribing (jobStatus consumer with a single"
+                            + " jobId), e.g. the key returned when the job was created.")
+    private String accessKey;
+
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Stop polling a job once a message carries termination_type or percent_complete 100."
+                            + " A credentialRequests consumer also lets a job go when another consumer of this"
+                            + " component saw it terminate.")
+    private boolean stopOnTermination = true;
+
+    @UriParam(label = "consumer", defaultValue = "1000",
+              description = "Messages polled but not yet processed successfully are kept per job, up to this many;"
+                            + " while a job's buffer is full the consumer stops polling that job (the server keeps"
+                            + " messages for an hour) and the readiness check reports DOWN.")
+    private int maxBufferedMessagesPerJob = 1000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "32",
+              description = "At most this many HTTP polls of one consumer are in flight at once; the rest of a"
+                            + " poll's jobs queue behind them (no thread per job).")
+    private int maxConcurrentPolls = 32;
+
+    @UriParam(label = "consumer",
+              description = "Let a jobStatus or credentialRequests consumer start without jobId and take jobs at"
+                            + " run time from a producer on the same operation and consumerName, e.g."
+                            + " to(\"cardsavr:jobStatus\") with header CamelCardsavrJobId.")
+    private boolean dynamicJobs;
+
+    @UriParam(label = "common", defaultValue = "default",
+              description = "Names a consumer: producers with the same operation and consumerName hand jobs to it,"
+                            + " and its state repository keys start with it. Give consumers that share a state"
+                            + " repository different names.")
+    private String consumerName = "default";
+
+    @UriParam(label = "consumer",
+              description = "Where access keys, known and terminated jobs and not yet delivered messages are kept so"
+                            + " that a restarted route resumes the same channels, e.g. a FileStateRepository.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "100",
+              description = "credentialRequests consumer: envelope ids remembered per job (least recently seen"
+                            + " forgotten first); an envelope is also forgotten when the server no longer lists it.")
+    private int maxTrackedEnvelopesPerJob = 100;
+
+    /**
+     * A copy for one endpoint: scalar options are copied, shared objects (state repository, SSL parameters) are
+     * shared on purpose.
+     */
+    public CardsavrConfiguration copy() {
+        try {
+            return (CardsavrConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /**
+     * Checks the settings every endpoint needs. Messages name the missing option, never a value.
+     */
+    public void validate() {
+        if (isBlank(baseUrl)) {
+            throw new IllegalArgumentException("cardsavr: option baseUrl is required (the CardSavr API base URL)");
+        }
+        switch (normalizedAuthMode()) {
+            case AUTH_SIGNED -> {
+                require(integratorName, "integratorName", "signed");
+                require(integratorKey, "integratorKey", "signed");
+                require(username, "username", "signed");
+                require(password, "password", "signed");
+            }
+            case AUTH_UNSIGNED -> {
+                require(username, "username", "unsigned");
+                require(password, "password", "unsigned");
+            }
+            default -> require(sessionToken, "sessionToken", "token");
+        }
+        if (!CONSUMER_NAME.matcher(consumerName == null ? "" : consumerName).matches()) {
+            throw new IllegalArgumentException(
+                    "cardsavr: option consumerName may only contain letters, digits, '.', '_' and '-'");
+        }
+        positive(maxBufferedMessagesPerJob, "maxBufferedMessagesPerJob");
+        positive(maxConcurrentPolls, "maxConcurrentPolls");
+        positive(maxTrackedEnvelopesPerJob, "maxTrackedEnvelopesPerJob");
+        positive(maxConnections, "maxConnections");
+        positive(maxResponseBytes, "maxResponseBytes");
+        jobIds(); // fails early on a malformed list
+    }
+
+    /** Validates what only a consumer of the configured operation needs. */
+    public void validateForConsumer() {
+        if (!operation.supportsConsumer()) {
+            throw new IllegalArgumentException("cardsavr:" + operation + " is a producer operation; use it in to()");
+        }
+        if (operation == CardsavrOperation.cardholderMessages && cardholderId == null) {
+            throw new IllegalArgumentException("cardsavr:cardholderMessages requires option cardholderId");
+        }
+        if (operation != CardsavrOperation.cardholderMessages && jobIds().isEmpty() && !dynamicJobs) {
+            throw new IllegalArgumentException("cardsavr:" + operation + " requires option jobId (one id or a comma"
+                                               + " list), or dynamicJobs=true to take jobs from a producer at run time");
+        }
+        if (accessKey != null && jobIds().size() != 1) {
+            throw new IllegalArgumentException("cardsavr: option accessKey belongs to one job; set exactly one jobId");
+        }
+    }
+
+    /** The job ids of option jobId, in the given order, without duplicates. */
+    public List<Long> jobIds() {
+        if (isBlank(jobId)) {
+            return Collections.emptyList();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String part : jobId.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            long id;
+            try {
+                id = Long.parseLong(p);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "cardsavr: option jobId must be a job id or a comma-separated list of job ids, got '" + p + "'");
+            }
+            if (id <= 0) {
+                throw new IllegalArgumentException("cardsavr: option jobId must hold positive ids, got " + id);
+            }
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    String normalizedAuthMode() {
+        String mode = authMode == null ? AUTH_SIGNED : authMode.trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals(AUTH_SIGNED) && !mode.equals(AUTH_UNSIGNED) && !mode.equals(AUTH_TOKEN)) {
+            throw new IllegalArgumentException(
+                    "cardsavr: option authMode must be signed, unsigned or token, got '" + authMode + "'");
+        }
+        return mode;
+    }
+
+    private static void require(String value, String option, String mode) {
+        if (isBlank(value)) {
+            throw new IllegalArgumentException(
+                    "cardsavr: option " + option + " is required when authMode=" + mode);
+        }
+    }
+
+    private static void positive(int value, String option) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("cardsavr: option " + option + " must be positive, got " + value);
+        }
+    }
+
+    static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    // URI query decoding turns '+' into ' ', and base64 never contains spaces: put the '+' back
+    private static String restorePlus(String base64) {
+        return base64 == null ? null : base64.replace(' ', '+');
+    }
+
+    public CardsavrOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(CardsavrOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getAuthMode() {
+        return authMode;
+    }
+
+    public void setAuthMode(String authMode) {
+        this.authMode = authMode;
+    }
+
+    public String getIntegratorName() {
+        return integratorName;
+    }
+
+    public void setIntegratorName(String integratorName) {
+        this.integratorName = integratorName;
+    }
+
+    public String getIntegratorKey() {
+        return integratorKey;
+    }
+
+    public void setIntegratorKey(String integratorKey) {
+        this.integratorKey = restorePlus(integratorKey);
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    public String getTraceKey() {
+        return traceKey;
+    }
+
+    public void setTraceKey(String traceKey) {
+        this.traceKey = traceKey;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getMaxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    public void setMaxResponseBytes(int maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    public Long getCardholderId() {
+        return cardholderId;
+    }
+
+    public void setCardholderId(Long cardholderId) {
+        this.cardholderId = cardholderId;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = restorePlus(accessKey);
+    }
+
+    public boolean isStopOnTermination() {
+        return stopOnTermination;
+    }
+
+    public void setStopOnTermination(boolean stopOnTermination) {
+        this.stopOnTermination = stopOnTermination;
+    }
+
+    public int getMaxBufferedMessagesPerJob() {
+        return maxBufferedMessagesPerJob;
+    }
+
+    public void setMaxBufferedMessagesPerJob(int maxBufferedMessagesPerJob) {
+        this.maxBufferedMessagesPerJob = maxBufferedMessagesPerJob;
+    }
+
+    public int getMaxConcurrentPolls() {
+        return maxConcurrentPolls;
+    }
+
+    public void setMaxConcurrentPolls(int maxConcurrentPolls) {
+        this.maxConcurrentPolls = maxConcurrentPolls;
+    }
+
+    public boolean isDynamicJobs() {
+        return dynamicJobs;
+    }
+
+    public void setDynamicJobs(boolean dynamicJobs) {
+        this.dynamicJobs = dynamicJobs;
+    }
+
+    public String getConsumerName() {
+        return consumerName;
+    }
+
+    public void setConsumerName(String consumerName) {
+        this.consumerName = consumerName;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public int getMaxTrackedEnvelopesPerJob() {
+        return maxTrackedEnvelopesPerJob;
+    }
+
+    public void setMaxTrackedEnvelopesPerJob(int maxTrackedEnvelopesPerJob) {
+        this.maxTrackedEnvelopesPerJob = maxTrackedEnvelopesPerJob;
+    }
+
+    @Override
+    public String toString() {
+        // only non-secret settings: this may end up in logs
+        return "CardsavrConfiguration[operation=" + operation + ", baseUrl=" + baseUrl + ", authMode=" + authMode
+               + ", jobId=" + jobId + ", cardholderId=" + cardholderId + ", consumerName=" + consumerName + "]";
+    }
+}
