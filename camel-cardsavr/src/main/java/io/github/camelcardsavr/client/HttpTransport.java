@@ -33,7 +33,8 @@ import org.apache.hc.core5.util.Timeout;
  * The client's only HTTP code: one asynchronous Apache HttpClient 5 with its own connection pool. No thread waits
  * for a response; callbacks complete the returned futures on the client's I/O threads. Automatic retries and
  * redirects are off: the protocol layer decides what is retried, and a redirect would re-send signed requests to
- * another path.
+ * another path. The one exception is {@link UnsentRequestRetryStrategy}: a request that never reached the server
+ * because its pooled connection had gone stale.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -64,6 +65,8 @@ final class HttpTransport implements AutoCloseable {
                         .setConnectTimeout(connectTimeout)
                         .setSocketTimeout(responseTimeout)
                         .setTimeToLive(TimeValue.ofMinutes(5))
+                        // servers and load balancers close idle keep-alive connections; check before reuse
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
 
@@ -75,7 +78,7 @@ final class HttpTransport implements AutoCloseable {
                         .setConnectionRequestTimeout(responseTimeout)
                         .build())
                 .setUserAgent("camel-cardsavr")
-                .disableAutomaticRetries()
+                .setRetryStrategy(UnsentRequestRetryStrategy.INSTANCE)
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()

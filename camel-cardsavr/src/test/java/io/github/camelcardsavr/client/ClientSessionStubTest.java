@@ -76,7 +76,7 @@ class ClientSessionStubTest {
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<CompletableFuture<CompletableFuture<List<CardsavrMessage>>>> started = new ArrayList<>();
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 100; i++) {
                 started.add(CompletableFuture.supplyAsync(() -> client.pollCardholderMessages(5), callers));
             }
             CompletableFuture.allOf(started.toArray(new CompletableFuture[0])).join();

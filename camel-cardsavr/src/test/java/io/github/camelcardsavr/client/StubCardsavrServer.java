@@ -94,7 +94,7 @@ final class StubCardsavrServer implements AutoCloseable {
         this.signed = signed;
         RANDOM.nextBytes(integratorKey);
         this.integrator = ProtocolKey.of(integratorKey);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
