@@ -49,6 +49,9 @@ public final class CardsavrSimulator implements AutoCloseable {
     private final Builder config;
     private final byte[] integratorKey;
     private SimulatorServer server;
+    private SimulatorServer.Wiring wiring;
+    private int boundPort;
+    private boolean serverStopped;
     private ScheduledThreadPoolExecutor scheduler;
     private SimulatorAdmin admin;
     private SelfSignedCertificate certificate;
@@ -64,7 +67,7 @@ public final class CardsavrSimulator implements AutoCloseable {
 
     /** Starts the server and the job scheduler; returns this. Starting a started simulator does nothing. */
     public synchronized CardsavrSimulator start() {
-        if (server != null) {
+        if (server != null || serverStopped) {
             return this;
         }
         AdjustableClock clock = new AdjustableClock(config.clock);
@@ -80,15 +83,16 @@ public final class CardsavrSimulator implements AutoCloseable {
         Faults faults = new Faults(faultState, sessions, engine, counter);
         admin = new SimulatorAdmin(engine, sessions, users, clock, counter, faults);
         certificate = config.https ? SelfSignedCertificate.generate(config.host) : null;
+        wiring = new SimulatorServer.Wiring(config.integratorName, integratorKey, config.signed, sessions, users,
+                engine, faultState, counter, scheduler, new AdminHandler(admin, this::describe));
         try {
             server = SimulatorServer.start(config.host, config.port,
-                    certificate == null ? null : certificate.serverContext(), config.workerThreads,
-                    new SimulatorServer.Wiring(config.integratorName, integratorKey, config.signed, sessions, users,
-                            engine, faultState, counter, scheduler, new AdminHandler(admin, this::describe)));
+                    certificate == null ? null : certificate.serverContext(), config.workerThreads, wiring);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             throw e;
         }
+        boundPort = server.port();
         long sweepMillis = sweepPeriodMillis();
         scheduler.scheduleAtFixedRate(() -> sweep(engine, sessions), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         LOG.log(Level.DEBUG, () -> "CardSavr simulator listening on " + getBaseUrl());
@@ -100,13 +104,42 @@ public final class CardsavrSimulator implements AutoCloseable {
     public synchronized void close() {
         if (server != null) {
             server.stop();
-            scheduler.shutdownNow();
-            server = null;
         }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        server = null;
+        serverStopped = false;
+        wiring = null;
     }
 
+    /** True while the simulator accepts connections. */
     public synchronized boolean isRunning() {
         return server != null;
+    }
+
+    /**
+     * Closes the listening socket and every open connection, as an outage or a server restart would, but
+     * keeps all state (jobs keep running, sessions, channels and queued messages survive). Clients get
+     * connection errors until {@link #startServer()}.
+     */
+    public synchronized void stopServer() {
+        if (server == null) {
+            throw new IllegalStateException("The simulator is not listening");
+        }
+        server.stop();
+        server = null;
+        serverStopped = true;
+    }
+
+    /** Listens again, on the same port, after {@link #stopServer()}. */
+    public synchronized void startServer() {
+        if (!serverStopped) {
+            throw new IllegalStateException("startServer() follows stopServer(); use start() for a new simulator");
+        }
+        server = SimulatorServer.start(config.host, boundPort,
+                certificate == null ? null : certificate.serverContext(), config.workerThreads, wiring);
+        serverStopped = false;
     }
 
     /** e.g. {@code http://127.0.0.1:54321}; the simulator must be started. */
@@ -119,10 +152,10 @@ public final class CardsavrSimulator implements AutoCloseable {
     }
 
     public synchronized int getPort() {
-        if (server == null) {
+        if (boundPort == 0 || (server == null && !serverStopped)) {
             throw new IllegalStateException("The simulator is not running; call start() first");
         }
-        return server.port();
+        return boundPort;
     }
 
     public String getHost() {
@@ -179,7 +212,7 @@ public final class CardsavrSimulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "CardsavrSimulator[" + (isRunning() ? getBaseUrl() : "stopped") + ", integrator="
+        return "CardsavrSimulator[" + (isRunning() ? getBaseUrl() : "not listening") + ", integrator="
                 + config.integratorName + ", " + (config.signed ? "signed" : "unsigned") + "]";
     }
 

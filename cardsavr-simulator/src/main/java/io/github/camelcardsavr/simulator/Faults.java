@@ -111,6 +111,16 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Makes broadcast polls read only this spelling of the access-key header ({@code cardsavr-messaging-access-key}
+     * as in the seed pages, or {@code x-cardsavr-cardsavr-messaging-access-key} as in Strivve's SDK), so a client
+     * can be shown to work with a server that knows only one. {@code null} reads both again.
+     */
+    public Faults onlyAccessKeyHeader(String headerName) {
+        state.onlyAccessKeyHeader(headerName);
+        return this;
+    }
+
     /** Makes GET registration answer 405. */
     public Faults registrationGetUnsupported(boolean unsupported) {
         state.registrationGetUnsupported(unsupported);

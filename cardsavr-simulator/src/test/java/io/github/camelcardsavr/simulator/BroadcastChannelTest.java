@@ -134,4 +134,16 @@ class BroadcastChannelTest {
         assertThat(view.getTerminationType()).isEqualTo("BILLABLE");
         assertThat(view.getStatus()).isEqualTo("SUCCESSFUL");
     }
+
+    @Test
+    void aServerThatKnowsOneHeaderSpellingIgnoresTheOther() {
+        SIM.admin().faults().onlyAccessKeyHeader(ApiPaths.SDK_ACCESS_KEY);
+        Reply seedSpellingOnly = client.get(broadcasts(job.jobId()), Map.of("cardsavr-messaging-access-key",
+                job.accessKey()));
+        Reply sdkSpelling = client.get(broadcasts(job.jobId()), Map.of(ApiPaths.SDK_ACCESS_KEY, job.accessKey()));
+
+        assertThat(seedSpellingOnly.status()).isEqualTo(400);
+        assertThat(sdkSpelling.status()).isEqualTo(200);
+        assertThat(sdkSpelling.list()).hasSize(1);
+    }
 }

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The simulator's one JSON mapper. Plain maps and lists keep the wire shapes visible in the code. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private Json() {
     }
@@ -34,13 +31,15 @@ public final class Json {
     }
 
     /** Parses a JSON object; the exception names the problem but never quotes the input. */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> readObject(byte[] json) throws MalformedJsonException {
         try {
             Object value = MAPPER.readValue(json, Object.class);
             if (!(value instanceof Map)) {
                 throw new MalformedJsonException("body must be a JSON object");
             }
-            return MAPPER.convertValue(value, MAP);
+            // Untyped binding always produces string-keyed maps, so the cast holds.
+            return (Map<String, Object>) value;
         } catch (IOException e) {
             throw new MalformedJsonException("body is not valid JSON");
         }

@@ -21,6 +21,15 @@ public final class Hashing {
     public static final int PASSWORD_PBKDF2_ITERATIONS = 5000;
     private static final int KEY_BYTES = 32;
 
+    /** Provider lookup is the slow part of a MAC; every request signs or verifies at least once. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    });
+
     private Hashing() {
     }
 
@@ -34,7 +43,7 @@ public final class Hashing {
 
     public static byte[] hmacSha256(byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {

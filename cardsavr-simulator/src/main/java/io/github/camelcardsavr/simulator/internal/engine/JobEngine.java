@@ -215,7 +215,11 @@ public final class JobEngine {
                 || scheduler.isShutdown()) {
             return;
         }
-        job.nextStep = scheduler.schedule(() -> runStep(job), job.stepDelayMillis, TimeUnit.MILLISECONDS);
+        try {
+            job.nextStep = scheduler.schedule(() -> runStep(job), job.stepDelayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The simulator is closing; jobs simply stop where they are.
+        }
     }
 
     /** Publishes the job's current status as a job_status message; the caller holds the job's monitor. */

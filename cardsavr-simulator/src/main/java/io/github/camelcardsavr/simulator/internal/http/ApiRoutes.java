@@ -52,7 +52,7 @@ final class ApiRoutes {
             }
             if (rest.equals(List.of("broadcasts"))) {
                 allow(m, "GET");
-                return messaging.broadcasts(request, jobId);
+                return messaging.broadcasts(request, jobId, faults.onlyAccessKeyHeader());
             }
             if (rest.equals(List.of("credential_requests"))) {
                 allow(m, "GET");

@@ -87,6 +87,7 @@ final class FaultCommands {
             case "revokeaccesskeys" -> faults.revokeAccessKeys((long) AdminJson.number(value, key));
             case "registrationpostunsupported" -> faults.registrationPostUnsupported(AdminJson.bool(value, key));
             case "registrationgetunsupported" -> faults.registrationGetUnsupported(AdminJson.bool(value, key));
+            case "onlyaccesskeyheader" -> faults.onlyAccessKeyHeader(value == null ? null : String.valueOf(value));
             case "consumeonfault" -> faults.consumeOnFault(AdminJson.bool(value, key));
             default -> throw new IllegalArgumentException("Unknown fault '" + key + "'");
         }

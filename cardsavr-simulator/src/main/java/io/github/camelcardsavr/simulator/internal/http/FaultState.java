@@ -34,6 +34,8 @@ public final class FaultState {
     private volatile Random random = new Random();
     private volatile String pathFilter;
     private volatile boolean registrationPostUnsupported;
+    // null: both spellings of the access-key header are read, as the real server does
+    private volatile String onlyAccessKeyHeader;
     private volatile boolean registrationGetUnsupported;
     private volatile boolean consumeOnFault;
 
@@ -81,6 +83,14 @@ public final class FaultState {
         registrationGetUnsupported = value;
     }
 
+    public void onlyAccessKeyHeader(String headerName) {
+        onlyAccessKeyHeader = headerName == null ? null : headerName.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String onlyAccessKeyHeader() {
+        return onlyAccessKeyHeader;
+    }
+
     public void consumeOnFault(boolean value) {
         consumeOnFault = value;
     }
@@ -102,6 +112,7 @@ public final class FaultState {
         pathFilter = null;
         registrationPostUnsupported = false;
         registrationGetUnsupported = false;
+        onlyAccessKeyHeader = null;
         consumeOnFault = false;
         random = new Random();
     }

@@ -34,11 +34,17 @@ final class MessagingEndpoints {
         return ApiResponse.ok(Map.of("access_key", messaging.register(jobId)));
     }
 
-    ApiResponse broadcasts(ApiRequest request, long jobId) {
+    /** @param onlyHeader when not null, the one access-key header spelling read (a server that knows only one) */
+    ApiResponse broadcasts(ApiRequest request, long jobId, String onlyHeader) {
         security.authenticate(request);
-        String key = request.header(ACCESS_KEY_HEADER);
-        if (key == null) {
-            key = request.header(SDK_ACCESS_KEY_HEADER);
+        String key;
+        if (onlyHeader != null) {
+            key = request.header(onlyHeader);
+        } else {
+            key = request.header(ACCESS_KEY_HEADER);
+            if (key == null) {
+                key = request.header(SDK_ACCESS_KEY_HEADER);
+            }
         }
         Messaging.Drained drained = messaging.drainBroadcasts(jobId, key);
         return ApiResponse.okJson(drained.json(), drained.rollback());
