@@ -14,6 +14,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,20 @@ abstract class AbstractOperationsTest extends CardsavrTestSupport {
                 from(from).to(to);
             }
         });
+    }
+
+    // the seed pages spell the header one way, Strivve's SDK another; a server may know only one of them
+    @ParameterizedTest
+    @ValueSource(strings = { "cardsavr-messaging-access-key", "x-cardsavr-cardsavr-messaging-access-key" })
+    void jobStatusWorksWithAServerThatReadsOnlyOneAccessKeyHeaderSpelling(String spelling) throws Exception {
+        admin().faults().onlyAccessKeyHeader(spelling);
+        long jobId = createdJob(SimulatorSites.GOOD_EMAIL);
+        MockEndpoint mock = getMockEndpoint("mock:status");
+        addRoute("cardsavr:jobStatus?jobId=" + jobId + "&delay=20&initialDelay=0", "mock:status");
+        long before = startWhenPolled(jobId);
+
+        await().until(() -> job(jobId).isTerminated() && mock.getReceivedCounter() == published(jobId, before));
+        assertThat(message(mock.getReceivedExchanges().get(mock.getReceivedCounter() - 1)).isTerminal()).isTrue();
     }
 
     @Test
