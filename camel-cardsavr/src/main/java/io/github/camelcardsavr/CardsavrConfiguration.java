@@ -125,8 +125,10 @@ public class CardsavrConfiguration implements Cloneable {
     private int maxBufferedMessagesPerJob = 1000;
 
     @UriParam(label = "consumer,advanced", defaultValue = "32",
-              description = "At most this many HTTP polls of one consumer are in flight at once; the rest of a"
-                            + " poll's jobs queue behind them (no thread per job).")
+              description = "At most this many HTTP polls of one consumer are in flight at once (no thread per"
+                            + " job). When more jobs are due, their calls start spread evenly over half the delay"
+                            + " rather than all at once, and each job's messages are routed as soon as its call"
+                            + " returned.")
     private int maxConcurrentPolls = 32;
 
     @UriParam(label = "consumer",

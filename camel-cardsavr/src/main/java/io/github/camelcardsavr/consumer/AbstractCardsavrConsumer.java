@@ -76,12 +76,23 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
             ServiceHelper.startService(repository);
         }
         store = CardsavrStateStore.of(repository, statePrefix(), getEndpoint().stateSealingSecret());
+        beforePolling();
+        // schedules the polls: with initialDelay=0 the first one may run at once, on the scheduler's thread
         super.doStart();
     }
 
     /**
+     * Called on start once the client and the state store are ready and before the first poll is scheduled: restore
+     * state and register here, so that no poll runs before it is done.
+     */
+    protected void beforePolling() throws Exception {
+    }
+
+    /**
      * Delivers the buffered messages of each job, oldest first, one exchange at a time. A job stops at its first
-     * failed exchange: that message and the later ones stay buffered and go first on the next poll.
+     * failed exchange: that message and the later ones stay buffered and go first on the next poll. A poll of many
+     * jobs may route several such batches, one per group of calls that returned together; the exchange properties
+     * {@code CamelBatchIndex}, {@code CamelBatchSize} and {@code CamelBatchComplete} describe the batch.
      *
      * @param  segments {@link JobBuffer}s in delivery order
      * @return          the number of exchanges that completed

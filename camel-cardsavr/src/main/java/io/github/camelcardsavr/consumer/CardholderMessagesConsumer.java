@@ -45,8 +45,7 @@ public class CardholderMessagesConsumer extends AbstractCardsavrConsumer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    protected void beforePolling() {
         if (!restored) {
             store.readPendingByJob().forEach((jobId, messages) -> buffer(jobId).append(messages));
             restored = true;

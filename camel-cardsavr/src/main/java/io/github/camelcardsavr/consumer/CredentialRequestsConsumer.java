@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls the credential requests of jobs. A request stays on the server until it is answered or expires, so every poll
  * sees it again: the consumer emits each envelope id once, again only if its exchange failed, and forgets it when the
- * server stops listing it. Memory per job is bounded by maxTrackedEnvelopesPerJob.
+ * server stops listing it. Memory per job is bounded by maxTrackedEnvelopesPerJob. Calls are paced and their results
+ * routed as they arrive, as in the jobStatus consumer (see {@link AbstractJobPollingConsumer}).
  */
-public class CredentialRequestsConsumer extends AbstractCardsavrConsumer implements DynamicJobTarget {
+public class CredentialRequestsConsumer
+        extends AbstractJobPollingConsumer<Long, CredentialRequestsConsumer.RequestResult>
+        implements DynamicJobTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialRequestsConsumer.class);
 
@@ -43,16 +46,22 @@ public class CredentialRequestsConsumer extends AbstractCardsavrConsumer impleme
         }
     }
 
-    private record RequestResult(long jobId, List<CredentialRequest> requests, Throwable failure) {
+    /** The outcome of one job's call; {@code called} false when it was never made (the consumer stopped first). */
+    record RequestResult(long jobId, List<CredentialRequest> requests, Throwable failure, boolean called) {
+        @Override
+        public String toString() {
+            return "RequestResult[" + jobId + ", requests=" + (requests == null ? 0 : requests.size()) + ", failed="
+                   + (failure != null) + (called ? "" : ", not called") + "]";
+        }
     }
 
     // poll thread only
     private final Map<Long, RequestJob> jobs = new LinkedHashMap<>();
+    private final Set<RequestJob> arrived = new LinkedHashSet<>();
     private boolean indexDirty;
     private boolean restored;
 
     private final Queue<JobCommand> commands = new ConcurrentLinkedQueue<>();
-    private final Queue<RequestResult> results = new ConcurrentLinkedQueue<>();
     private volatile int activeJobs;
 
     public CredentialRequestsConsumer(CardsavrEndpoint endpoint, Processor processor) {
@@ -65,8 +74,7 @@ public class CredentialRequestsConsumer extends AbstractCardsavrConsumer impleme
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    protected void beforePolling() {
         if (!restored) {
             Set<Long> ids = new LinkedHashSet<>(configuration.jobIds());
             ids.addAll(store.readJobIndex());
@@ -124,29 +132,23 @@ public class CredentialRequestsConsumer extends AbstractCardsavrConsumer impleme
                         c.kind() == JobCommand.Kind.TERMINATED ? "terminated" : "removed");
             }
         }
-        List<JobFailure> failures = new ArrayList<>();
-        applyResults(failures);
+        int delivered = beginPoll();
         long now = System.nanoTime();
-        List<RequestJob> due = new ArrayList<>();
+        List<Long> due = new ArrayList<>();
         for (RequestJob job : jobs.values()) {
             if (job.polling && !job.inFlight && now - job.notBeforeNanos >= 0) {
                 job.inFlight = true;
-                due.add(job);
+                due.add(job.jobId);
             }
         }
-        CompletableFuture<Void> calls = BoundedFanOut.run(due, configuration.getMaxConcurrentPolls(), this::fetch);
-        awaitCalls(calls);
-        applyResults(failures);
+        delivered += pollPaced(due);
 
-        int delivered = 0;
-        for (RequestJob job : jobs.values()) {
-            if (job.latest != null && isBatchAllowed()) {
-                delivered += emitNew(job);
-            }
-        }
         jobs.values().removeIf(j -> {
             boolean done = !j.polling && !j.inFlight;
-            indexDirty |= done;
+            if (done) {
+                indexDirty = true;
+                arrived.remove(j);
+            }
             return done;
         });
         if (indexDirty) {
@@ -154,37 +156,58 @@ public class CredentialRequestsConsumer extends AbstractCardsavrConsumer impleme
             indexDirty = false;
         }
         activeJobs = jobs.size();
-        reportFailures(failures, due.size());
+        endPoll();
         return delivered;
     }
 
-    private CompletableFuture<RequestResult> fetch(RequestJob job) {
-        long id = job.jobId;
-        return client.pollCredentialRequests(id)
-                .handle((requests, e) -> new RequestResult(id, requests, e == null ? null : unwrap(e)))
-                .thenApply(r -> {
-                    results.add(r);
-                    return r;
-                });
+    @Override
+    protected CompletableFuture<RequestResult> fetch(Long jobId) {
+        return client.pollCredentialRequests(jobId)
+                .handle((requests, e) -> new RequestResult(jobId, requests, e == null ? null : unwrap(e), true));
     }
 
-    private void applyResults(List<JobFailure> failures) {
-        RequestResult r;
-        while ((r = results.poll()) != null) {
-            RequestJob job = jobs.get(r.jobId());
-            if (job == null) {
-                continue;
+    @Override
+    protected RequestResult failedOutcome(Long jobId, Throwable cause) {
+        return new RequestResult(jobId, null, cause, true);
+    }
+
+    @Override
+    protected RequestResult skippedOutcome(Long jobId) {
+        return new RequestResult(jobId, null, null, false);
+    }
+
+    @Override
+    protected void applyOutcome(RequestResult r) {
+        RequestJob job = jobs.get(r.jobId());
+        if (job == null) {
+            return;
+        }
+        job.inFlight = false;
+        if (!r.called()) {
+            return;
+        }
+        callCompleted(r.jobId(), "credential request poll", r.failure());
+        if (r.failure() != null) {
+            if (r.failure() instanceof CardsavrException ce) {
+                ce.getRetryAfter().ifPresent(d -> job.notBeforeNanos = System.nanoTime() + d.toNanos());
             }
-            job.inFlight = false;
-            if (r.failure() != null) {
-                failures.add(new JobFailure(r.jobId(), "credential request poll", r.failure()));
-                if (r.failure() instanceof CardsavrException ce) {
-                    ce.getRetryAfter().ifPresent(d -> job.notBeforeNanos = System.nanoTime() + d.toNanos());
-                }
-            } else {
-                job.latest = r.requests() == null ? List.of() : r.requests();
+        } else {
+            job.latest = r.requests() == null ? List.of() : r.requests();
+            arrived.add(job);
+        }
+    }
+
+    @Override
+    protected int deliverArrived() {
+        int delivered = 0;
+        for (var it = arrived.iterator(); it.hasNext() && isBatchAllowed();) {
+            RequestJob job = it.next();
+            it.remove();
+            if (job.latest != null) {
+                delivered += emitNew(job);
             }
         }
+        return delivered;
     }
 
     private int emitNew(RequestJob job) {

@@ -1,6 +1,7 @@
 package io.github.camelcardsavr.consumer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedList;
@@ -22,24 +23,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the status broadcasts of many jobs. Each poll: apply jobs added or removed at run time, poll every due job
- * asynchronously (at most maxConcurrentPolls at once), persist what arrived, then hand the buffered messages to the
- * route job by job, oldest first, dropping each only when its exchange completed.
+ * Polls the status broadcasts of many jobs. Each poll: apply jobs added or removed at run time, call every due job
+ * asynchronously (at most maxConcurrentPolls at once, spread over part of the delay when more are due), and as each
+ * call returns persist what arrived and hand that job's buffered messages to the route, oldest first, dropping each
+ * only when its exchange completed. Jobs that were not called (Retry-After, full buffer, removed) still get their
+ * buffered messages routed at the end of the poll. A job whose exchange failed gets nothing routed again before the
+ * next poll.
  */
-public class JobStatusConsumer extends AbstractCardsavrConsumer implements DynamicJobTarget {
+public class JobStatusConsumer extends AbstractJobPollingConsumer<JobStatusConsumer.BroadcastCall, FetchResult>
+        implements DynamicJobTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobStatusConsumer.class);
     private static final int TERMINATED_JOBS_REMEMBERED = 10_000;
 
+    /** What one broadcast poll needs, captured on the poll thread. */
+    record BroadcastCall(long jobId, String accessKey) {
+        @Override
+        public String toString() {
+            return "BroadcastCall[" + jobId + "]";
+        }
+    }
+
     // poll thread only
     private final Map<Long, TrackedJob> jobs = new LinkedHashMap<>();
     private final BoundedIdSet<Long> terminated = new BoundedIdSet<>(TERMINATED_JOBS_REMEMBERED);
+    private final Set<TrackedJob> arrived = new LinkedHashSet<>();
+    private long pollCount;
     private boolean indexDirty;
     private boolean restored;
 
     // handed over from other threads
     private final Queue<JobCommand> commands = new ConcurrentLinkedQueue<>();
-    private final Queue<FetchResult> results = new ConcurrentLinkedQueue<>();
 
     // read by the health check thread
     private volatile int activeJobs;
@@ -55,8 +69,7 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    protected void beforePolling() {
         if (!restored) {
             restore();
             restored = true;
@@ -117,26 +130,24 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
 
     @Override
     protected int poll() throws Exception {
+        pollCount++;
         applyCommands();
-        List<JobFailure> failures = new ArrayList<>();
-        applyResults(failures);
+        int delivered = beginPoll();
 
         long now = System.nanoTime();
         int max = configuration.getMaxBufferedMessagesPerJob();
-        List<TrackedJob> due = new ArrayList<>();
+        List<BroadcastCall> due = new ArrayList<>();
         for (TrackedJob job : jobs.values()) {
             if (job.isDue(now, max)) {
                 job.inFlight = true;
-                due.add(job);
+                due.add(new BroadcastCall(job.jobId, job.accessKey));
             }
         }
-        CompletableFuture<Void> calls = BoundedFanOut.run(due, configuration.getMaxConcurrentPolls(), this::fetch);
-        awaitCalls(calls);
-        applyResults(failures);
-        persistDirtyJobs();
+        delivered += pollPaced(due);
 
-        Queue<Object> segments = new LinkedList<>(segments(jobs.values().stream().map(j -> j.buffer).toList()));
-        int delivered = processBatch(segments);
+        // jobs not called this poll, e.g. paused by a full buffer or by Retry-After, or removed with messages left
+        persistDirtyJobs();
+        delivered += deliver(jobs.values());
 
         releaseFinishedJobs();
         if (indexDirty) {
@@ -144,13 +155,14 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
             indexDirty = false;
         }
         updateGauges();
-        reportFailures(failures, due.size());
+        endPoll();
         return delivered;
     }
 
-    private CompletableFuture<FetchResult> fetch(TrackedJob job) {
-        long id = job.jobId;
-        String knownKey = job.accessKey;
+    @Override
+    protected CompletableFuture<FetchResult> fetch(BroadcastCall job) {
+        long id = job.jobId();
+        String knownKey = job.accessKey();
         AtomicReference<String> usedKey = new AtomicReference<>(knownKey);
         CompletableFuture<String> key = knownKey != null
                 ? CompletableFuture.completedFuture(knownKey) : subscribe(id, usedKey);
@@ -166,11 +178,17 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
                 })
                 .handle((messages, e) -> e == null
                         ? FetchResult.ok(id, usedKey.get(), messages)
-                        : FetchResult.failed(id, usedKey.get(), unwrap(e)))
-                .thenApply(r -> {
-                    results.add(r);
-                    return r;
-                });
+                        : FetchResult.failed(id, usedKey.get(), unwrap(e)));
+    }
+
+    @Override
+    protected FetchResult failedOutcome(BroadcastCall job, Throwable cause) {
+        return FetchResult.failed(job.jobId(), null, cause);
+    }
+
+    @Override
+    protected FetchResult skippedOutcome(BroadcastCall job) {
+        return FetchResult.skipped(job.jobId());
     }
 
     private CompletableFuture<String> subscribe(long jobId, AtomicReference<String> usedKey) {
@@ -208,29 +226,56 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
         }
     }
 
-    private void applyResults(List<JobFailure> failures) {
-        FetchResult r;
-        while ((r = results.poll()) != null) {
-            TrackedJob job = jobs.get(r.jobId());
-            if (job == null) {
-                continue;
+    @Override
+    protected void applyOutcome(FetchResult r) {
+        TrackedJob job = jobs.get(r.jobId());
+        if (job == null) {
+            return;
+        }
+        job.inFlight = false;
+        if (!r.called()) {
+            return;
+        }
+        if (r.accessKey() != null && !r.accessKey().equals(job.accessKey)) {
+            job.accessKey = r.accessKey();
+            job.dirty = true;
+        }
+        callCompleted(r.jobId(), "broadcast poll", r.failure());
+        if (r.failure() != null) {
+            if (r.failure() instanceof CardsavrException ce) {
+                ce.getRetryAfter().ifPresent(d -> job.notBeforeNanos = System.nanoTime() + d.toNanos());
             }
-            job.inFlight = false;
-            if (r.accessKey() != null && !r.accessKey().equals(job.accessKey)) {
-                job.accessKey = r.accessKey();
-                job.dirty = true;
-            }
-            if (r.failure() != null) {
-                failures.add(new JobFailure(r.jobId(), "broadcast poll", r.failure()));
-                if (r.failure() instanceof CardsavrException ce) {
-                    ce.getRetryAfter().ifPresent(d -> job.notBeforeNanos = System.nanoTime() + d.toNanos());
-                }
-            } else if (!r.messages().isEmpty()) {
-                job.buffer.append(r.messages());
-                job.dirty = true;
-                stopIfTerminal(job);
+        } else if (!r.messages().isEmpty()) {
+            job.buffer.append(r.messages());
+            job.dirty = true;
+            stopIfTerminal(job);
+        }
+        arrived.add(job);
+    }
+
+    // the jobs whose calls returned since the last time: what the server has just deleted is stored, then routed
+    @Override
+    protected int deliverArrived() throws Exception {
+        if (arrived.isEmpty()) {
+            return 0;
+        }
+        List<TrackedJob> batch = new ArrayList<>(arrived);
+        arrived.clear();
+        for (TrackedJob job : batch) {
+            persistIfDirty(job);
+        }
+        return deliver(batch);
+    }
+
+    // routes the buffered messages of these jobs, except of those whose exchange already failed in this poll
+    private int deliver(Collection<TrackedJob> candidates) throws Exception {
+        Queue<Object> segments = new LinkedList<>();
+        for (TrackedJob job : candidates) {
+            if (!job.buffer.isEmpty() && job.failedInPoll != pollCount) {
+                segments.add(job.buffer);
             }
         }
+        return segments.isEmpty() ? 0 : processBatch(segments);
     }
 
     private void stopIfTerminal(TrackedJob job) {
@@ -239,20 +284,30 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
         }
     }
 
-    // once per poll, and only for jobs that changed: the messages the server has just deleted are safe before routing
+    // only for jobs that changed: the messages the server has just deleted are safe before routing
     private void persistDirtyJobs() {
         for (TrackedJob job : jobs.values()) {
-            if (job.dirty) {
-                store.writeJob(job.jobId, JobRecord.of(job.accessKey, false, job.buffer.snapshot()));
-                job.dirty = false;
-            }
+            persistIfDirty(job);
+        }
+    }
+
+    private void persistIfDirty(TrackedJob job) {
+        if (job.dirty) {
+            store.writeJob(job.jobId, JobRecord.of(job.accessKey, false, job.buffer.snapshot()));
+            job.dirty = false;
         }
     }
 
     @Override
     protected void afterJobDelivery(JobBuffer buffer, int delivered, boolean failed) {
         TrackedJob job = jobs.get(buffer.jobId());
-        if (job != null && delivered > 0 && !job.isFinished()) {
+        if (job == null) {
+            return;
+        }
+        if (failed) {
+            job.failedInPoll = pollCount;
+        }
+        if (delivered > 0 && !job.isFinished()) {
             store.writeJob(job.jobId, JobRecord.of(job.accessKey, false, job.buffer.snapshot()));
             job.dirty = false;
         }

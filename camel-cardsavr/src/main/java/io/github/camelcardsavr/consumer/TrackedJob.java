@@ -16,6 +16,8 @@ final class TrackedJob {
     long notBeforeNanos;
     /** State not yet written to the repository. */
     boolean dirty;
+    /** The poll in which an exchange of this job failed: nothing more of the job is routed before the next poll. */
+    long failedInPoll = -1;
 
     TrackedJob(long jobId) {
         this.jobId = jobId;
