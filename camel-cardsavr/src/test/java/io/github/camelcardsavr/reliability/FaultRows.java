@@ -1,0 +1,85 @@
+package io.github.camelcardsavr.reliability;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.github.camelcardsavr.simulator.Faults;
+import org.apache.logging.log4j.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The common shape of an HTTP fault row: manual jobs on one jobStatus consumer, the fault switched on once the
+ * consumer has subscribed, numbered messages emitted while it is on, the fault kept on until the simulator has
+ * injected at least a given number of faults, then switched off and each job's last message emitted; then every
+ * message must arrive.
+ */
+final class FaultRows {
+
+    static final int JOBS = 4;
+    static final int MESSAGES = 25;
+    static final long PERIOD_MILLIS = 8;
+    static final long SEED = 5_150_2025L;
+
+    private FaultRows() {
+    }
+
+    /** What a row's WARN lines must show, and the consumer options it needs (e.g. a shorter responseTimeout). */
+    record Expectation(String options, String warnText, long minFaults) {
+
+        static Expectation warnContaining(String warnText, long minFaults) {
+            return new Expectation("", warnText, minFaults);
+        }
+
+        Expectation withOptions(String consumerOptions) {
+            return new Expectation(consumerOptions, warnText, minFaults);
+        }
+    }
+
+    static FaultFigures run(String row, Expectation expectation, Consumer<Faults> faultOn) throws Exception {
+        try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
+            List<Long> ids = h.manualJobs(JOBS, MESSAGES);
+            h.startContext("jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids) + expectation.options(), null);
+            h.awaitSubscribed(ids);
+            Faults faults = h.admin().faults().seed(SEED);
+            faultOn.accept(faults);
+            // all but the last message, which ends the job and with it the polling that meets the fault
+            h.emit(ids, 1, MESSAGES - 1, MESSAGES, PERIOD_MILLIS).join();
+            ReliabilityHarness.await().until(() -> injected(h) >= expectation.minFaults());
+            faults.reset();
+            long lifted = System.nanoTime();
+            h.emit(ids, MESSAGES, MESSAGES, MESSAGES, PERIOD_MILLIS).join();
+            h.awaitAllDelivered();
+            FaultFigures figures = FaultFigures.of(row, h, lifted).print();
+            if (expectation.warnText() != null) {
+                assertThat(logs.warnings()).as(row + ": a WARN line names the fault")
+                        .anySatisfy(line -> assertThat(line.text()).contains(expectation.warnText()));
+            }
+            assertNoSecret(row, logs.lines(), h.secrets());
+            return figures;
+        }
+    }
+
+    static long injected(ReliabilityHarness h) {
+        return h.admin().faults().injectedCounts().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Injected faults other than latency (which the simulator counts on every request it delays). */
+    static long injectedErrors(ReliabilityHarness h) {
+        return h.admin().faults().injectedCounts().entrySet().stream().filter(e -> !e.getKey().equals("LATENCY"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    static void assertNoSecret(String row, List<LogRecorder.Line> lines, Set<String> secrets) {
+        for (LogRecorder.Line line : lines) {
+            for (String secret : secrets) {
+                if (line.text().contains(secret)) {
+                    throw new AssertionError(row + ": a log line of " + line.logger() + " contains a secret: "
+                                             + line.message());
+                }
+            }
+        }
+    }
+}

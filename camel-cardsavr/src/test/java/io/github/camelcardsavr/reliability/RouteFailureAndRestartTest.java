@@ -1,0 +1,328 @@
+package io.github.camelcardsavr.reliability;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.github.camelcardsavr.reliability.FaultRows.JOBS;
+import static io.github.camelcardsavr.reliability.FaultRows.MESSAGES;
+import static io.github.camelcardsavr.reliability.FaultRows.PERIOD_MILLIS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults on the consumer's side: a downstream step that fails (for some attempts, or for a while), and a process that
+ * stops in the middle of jobs and starts again with the same FileStateRepository, gracefully or by dying.
+ */
+class RouteFailureAndRestartTest {
+
+    @TempDir
+    Path dir;
+
+    /** Every 10th message of each job fails three times: redelivered, then the ones after it, in order. */
+    @Test
+    void downstreamFailingSomeAttemptsRedeliversInOrder() throws Exception {
+        try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
+            List<Long> ids = h.manualJobs(JOBS, MESSAGES);
+            Map<Long, List<Integer>> attempts = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+            h.downstream((jobId, seq) -> {
+                attempts.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(seq);
+                if (seq % 10 == 0 && failures.computeIfAbsent(jobId + "/" + seq, k -> new AtomicInteger()).incrementAndGet() <= 3) {
+                    throw new IllegalStateException("broker refused message " + seq);
+                }
+            });
+            h.startContext("jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids), null);
+            h.awaitSubscribed(ids);
+            long started = System.nanoTime();
+            h.emitAll(ids, MESSAGES, PERIOD_MILLIS);
+            h.awaitAllDelivered();
+
+            FaultFigures figures = FaultFigures.of("downstream-fails-3-attempts", h, started).print();
+            figures.assertExactlyOnceInOrder();
+            assertThat(figures.failures()).as("each failed exchange reached the exception handler").isEqualTo(JOBS * 2 * 3);
+            for (long id : ids) {
+                List<Integer> tried = attempts.get(id);
+                for (int failing : List.of(10, 20)) {
+                    int first = tried.indexOf(failing);
+                    assertThat(tried.subList(first, first + 4)).as("job " + id + " retried " + failing + " before anything"
+                                                                    + " newer").containsOnly(failing);
+                }
+            }
+            assertThat(logs.warnings()).anySatisfy(line -> assertThat(line.text()).contains("broker refused message"));
+        }
+    }
+
+    /**
+     * The downstream "broker" is down for a second while messages keep coming: buffers fill up to
+     * maxBufferedMessagesPerJob, polling of those jobs pauses (readiness DOWN), and once the broker is back everything
+     * arrives, in order per job.
+     */
+    @Test
+    void downstreamDownForASecondDeliversEverythingAfterwards() throws Exception {
+        try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
+            List<Long> ids = h.manualJobs(JOBS, MESSAGES);
+            long[] brokerBackAt = { Long.MAX_VALUE };
+            h.downstream((jobId, seq) -> {
+                if (System.nanoTime() < brokerBackAt[0]) {
+                    throw new IllegalStateException("broker unavailable");
+                }
+            });
+            h.startContext("jobStatus?maxBufferedMessagesPerJob=10&jobId=" + ReliabilityHarness.jobIdList(ids), null);
+            h.awaitSubscribed(ids);
+            brokerBackAt[0] = System.nanoTime() + 1_000_000_000L;
+            h.emitAll(ids, MESSAGES, PERIOD_MILLIS);
+            ReliabilityHarness.await().until(() -> System.nanoTime() >= brokerBackAt[0]);
+            long lifted = brokerBackAt[0];
+            h.awaitAllDelivered();
+
+            FaultFigures figures = FaultFigures.of("downstream-down-1s", h, lifted).print();
+            figures.assertExactlyOnceInOrder();
+            assertThat(figures.failures()).isPositive();
+            assertThat(h.health.samples()).as("readiness DOWN while buffers were full")
+                    .anySatisfy(s -> assertThat(s.message()).contains("buffers are full"));
+            assertThat(logs.warnings()).anySatisfy(line -> assertThat(line.text()).contains("broker unavailable"));
+        }
+    }
+
+    /**
+     * The CamelContext is stopped twice in the middle of the jobs (each time while a message is being delivered) and a
+     * new one started with a new FileStateRepository on the same file, while messages keep arriving on the server.
+     * Nothing is lost or delivered twice, and the restarted consumers keep the access keys (no new subscription).
+     */
+    @Test
+    void gracefulRestartsWithFileStateRepositoryLoseNothing() throws Exception {
+        Path store = dir.resolve("cardsavr-state.dat");
+        int messages = 40;
+        try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
+            List<Long> ids = h.manualJobs(JOBS, messages);
+            String endpoint = "jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids);
+            Map<Integer, Gate> gates = Map.of(10, new Gate(), 25, new Gate());
+            long firstJob = ids.get(0);
+            h.downstream((jobId, seq) -> {
+                Gate gate = jobId == firstJob ? gates.get(seq) : null;
+                if (gate != null) {
+                    gate.pass();
+                }
+            });
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.awaitSubscribed(ids);
+            CompletableFuture<Void> emitting = h.emit(ids, 1, messages, messages, 15);
+            long restarted = 0;
+            for (int at : List.of(10, 25)) {
+                Gate gate = gates.get(at);
+                ReliabilityHarness.await().until(gate::isReached);
+                stopWhileHeld(h, gate);
+                restarted = System.nanoTime();
+                h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            }
+            emitting.join();
+            h.awaitAllDelivered();
+
+            FaultFigures figures = FaultFigures.of("restart-graceful", h, restarted).print();
+            figures.assertExactlyOnceInOrder();
+            assertThat(h.admin().requestCount("registrations")).as("restarts reuse the stored access keys").isEqualTo(JOBS);
+            String content = Files.readString(store);
+            h.secrets().forEach(secret -> assertThat(content).doesNotContain(secret));
+        }
+    }
+
+    /**
+     * The context is stopped while broadcast polls are on the wire (the server answers after 400 ms and deletes what it
+     * returns). Camel's shutdown waits for the running poll, whose messages are stored before the consumer stops; the
+     * restarted context delivers them. Holds as long as Camel's shutdown timeout (45 s by default) is longer than the
+     * poll can take (responseTimeout, 30 s by default).
+     */
+    @Test
+    void gracefulStopDuringAnInFlightPollKeepsWhatThatPollFetched() throws Exception {
+        Path store = dir.resolve("cardsavr-state.dat");
+        int messages = 10;
+        try (ReliabilityHarness h = new ReliabilityHarness()) {
+            List<Long> ids = h.manualJobs(JOBS, messages);
+            String endpoint = "jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids);
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.awaitSubscribed(ids);
+            h.emit(ids, 1, 3, messages, PERIOD_MILLIS).join();
+            ReliabilityHarness.await().until(() -> h.ledger.deliveredCount() == 3 * JOBS);
+            h.admin().faults().onPath("/broadcasts").latency(Duration.ofMillis(400));
+            h.emit(ids, 4, 6, messages, PERIOD_MILLIS).join();
+            long onTheWire = h.admin().requestCount("GET", "/broadcasts");
+            ReliabilityHarness.await().until(() -> h.admin().requestCount("GET", "/broadcasts") >= onTheWire + JOBS);
+            long stopStarted = System.nanoTime();
+            h.stopContext();
+            long stopMillis = (System.nanoTime() - stopStarted) / 1_000_000;
+            h.admin().faults().reset();
+
+            long restarted = System.nanoTime();
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.emit(ids, 7, messages, messages, PERIOD_MILLIS).join();
+            h.awaitAllDelivered();
+
+            FaultFigures figures = FaultFigures.of("restart-during-inflight-poll", h, restarted).print();
+            FaultFigures.report("RELIABILITY stop row=restart-during-inflight-poll stopMs=" + stopMillis);
+            figures.assertExactlyOnceInOrder();
+        }
+    }
+
+    /**
+     * A poll waits for its calls at most one delay (at least 1 s); a slower call's outcome is applied by a later poll.
+     * Stopped right after a poll gave up waiting, there is no later poll: the server answers the call after the stop
+     * (here 1.5 s late; its session is not ended because /session/end fails), deletes what it returns, and the outcome
+     * has nobody to store it. Expected: nothing lost (e.g. doStop waits for outstanding calls, bounded by
+     * responseTimeout, and stores their outcomes). Seen: the messages that call fetched are lost.
+     */
+    @Test
+    @Disabled("reason: AbstractJobPollingConsumer.pollPaced stops waiting after max(delay, 1 s);"
+                                    + " an outcome arriving after the consumer stopped is never applied or stored, so"
+                                    + " what that call fetched (and the server deleted) is lost")
+    void gracefulStopAfterAPollGaveUpWaitingKeepsWhatTheLateCallFetched() throws Exception {
+        Path store = dir.resolve("cardsavr-state.dat");
+        int messages = 10;
+        try (ReliabilityHarness h = new ReliabilityHarness();
+             LogRecorder logs = new LogRecorder(Level.DEBUG, "io.github.camelcardsavr.consumer")) {
+            List<Long> ids = h.manualJobs(1, messages);
+            long id = ids.get(0);
+            String endpoint = "jobStatus?jobId=" + id;
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.awaitSubscribed(ids);
+            h.emit(ids, 1, 3, messages, PERIOD_MILLIS).join();
+            ReliabilityHarness.await().until(() -> h.ledger.deliveredCount() == 3);
+            h.admin().faults().onPath("/session/end").errorRate(1.0, 503)
+                    .onPath("/broadcasts").latency(Duration.ofMillis(1500));
+            h.emit(ids, 4, 6, messages, PERIOD_MILLIS).join();
+            logs.clear();
+            ReliabilityHarness.await().until(() -> logs.lines().stream()
+                    .anyMatch(line -> line.message().contains("still outstanding")));
+            h.stopContext();
+            ReliabilityHarness.await().until(() -> h.admin().requestCount("GET", "/broadcasts")
+                                                   == h.admin().job(id).totalBroadcastPolls());
+            h.admin().faults().reset();
+
+            long restarted = System.nanoTime();
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.emit(ids, 7, messages, messages, PERIOD_MILLIS).join();
+            h.awaitAllDelivered();
+            FaultFigures.of("stop-after-poll-gave-up-waiting", h, restarted).print().assertExactlyOnceInOrder();
+        }
+    }
+
+    /**
+     * Without a state repository the consumer's buffer lives in memory only. The route fails from message 3 on, so
+     * messages 3..5 wait in the buffer (the server has deleted them); the context is stopped and a new one started
+     * without a repository: it subscribes again (a new channel), so 3..5 and message 6, published while no consumer
+     * was subscribed, are lost. The same sequence with a FileStateRepository loses nothing (restart-graceful).
+     */
+    @Test
+    void restartWithoutAStateRepositoryLosesTheBufferAndTheGap() throws Exception {
+        int messages = 10;
+        try (ReliabilityHarness h = new ReliabilityHarness()) {
+            List<Long> ids = h.manualJobs(1, messages);
+            long id = ids.get(0);
+            String endpoint = "jobStatus?jobId=" + id;
+            boolean[] failing = { true };
+            h.downstream((jobId, seq) -> {
+                if (failing[0] && seq >= 3) {
+                    throw new IllegalStateException("broker unavailable");
+                }
+            });
+            h.startContext(endpoint, null);
+            h.awaitSubscribed(ids);
+            h.emit(ids, 1, 5, messages, PERIOD_MILLIS).join();
+            ReliabilityHarness.await().until(() -> h.ledger.deliveredSeqs(id).size() == 2
+                                                   && h.admin().job(id).getMessagesDelivered() == 5);
+            h.stopContext();
+            h.emit(ids, 6, 6, messages, PERIOD_MILLIS).join();
+            failing[0] = false;
+            long restarted = System.nanoTime();
+            h.startContext(endpoint, null);
+            // the new channel exists once it has been polled (creator's, old and new key)
+            ReliabilityHarness.await().until(() -> h.admin().broadcastPolls(id).size() == 3
+                    && h.admin().broadcastPolls(id).values().stream().filter(polls -> polls > 0).count() == 2);
+            h.emit(ids, 7, messages, messages, PERIOD_MILLIS).join();
+            h.awaitAllDelivered();
+
+            FaultFigures figures = FaultFigures.of("restart-without-state-repository", h, restarted).print();
+            assertThat(h.ledger.lostSeqs()).containsExactly(Map.entry(id, List.of(3, 4, 5, 6)));
+            assertThat(figures.duplicates()).isZero();
+        }
+    }
+
+    /**
+     * The process dies after the route completed two messages of a poll's batch but before the consumer recorded that
+     * (modelled by restoring the state file as it was at that moment): those two messages are delivered again after
+     * the restart. This is the one place the component delivers a message twice. One job, so that no other call is on
+     * the wire at the moment of death: what such a call fetched would be gone with the process (the server deleted it).
+     */
+    @Test
+    void processDeathInTheMiddleOfABatchRedeliversThatBatch() throws Exception {
+        Path store = dir.resolve("cardsavr-state.dat");
+        Path snapshot = dir.resolve("snapshot.dat");
+        int messages = 10;
+        try (ReliabilityHarness h = new ReliabilityHarness()) {
+            List<Long> ids = h.manualJobs(1, messages);
+            String endpoint = "jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids);
+            long firstJob = ids.get(0);
+            Gate gate = new Gate();
+            h.downstream((jobId, seq) -> {
+                if (jobId == firstJob && seq == 3 && !gate.isReached()) {
+                    gate.pass();
+                }
+            });
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.awaitSubscribed(ids);
+            // messages 1..5 wait on the server so that one poll fetches them as one batch
+            h.admin().faults().onPath("/broadcasts").errorRate(1.0, 503);
+            h.emit(ids, 1, 5, messages, PERIOD_MILLIS).join();
+            h.admin().faults().reset();
+            ReliabilityHarness.await().until(gate::isReached);
+            Files.copy(store, snapshot, StandardCopyOption.REPLACE_EXISTING);
+            stopWhileHeld(h, gate, true);
+            Files.copy(snapshot, store, StandardCopyOption.REPLACE_EXISTING);
+
+            long restarted = System.nanoTime();
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.emit(ids, 6, messages, messages, PERIOD_MILLIS).join();
+            h.awaitAllDelivered();
+
+            FaultFigures figures = FaultFigures.of("restart-after-crash", h, restarted).print();
+            figures.assertAtLeastOnceInOrder();
+            assertThat(figures.duplicates()).as("exactly the completed part of the interrupted batch").isEqualTo(2);
+            assertThat(h.ledger.deliveredSeqs(firstJob)).startsWith(1, 2, 1, 2, 3, 4, 5);
+        }
+    }
+
+    private static void stopWhileHeld(ReliabilityHarness h, Gate gate) {
+        stopWhileHeld(h, gate, false);
+    }
+
+    /** Stops the context while the route is held at the gate, lets the held step finish (or die), waits for the stop. */
+    private static void stopWhileHeld(ReliabilityHarness h, Gate gate, boolean crash) {
+        CamelContext context = h.context();
+        Consumer consumer = context.getRoute(ReliabilityHarness.ROUTE_ID).getConsumer();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(h::stopContext);
+        // Camel suspends the consumer first and stops it once the in-flight exchange is done
+        ReliabilityHarness.await().until(() -> ((ServiceSupport) consumer).isSuspendingOrSuspended()
+                                               || ((ServiceSupport) consumer).isStoppingOrStopped());
+        if (crash) {
+            gate.crash();
+        } else {
+            gate.release();
+        }
+        stopping.join();
+    }
+}
