@@ -42,7 +42,8 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<RawRespo
         head = response;
         long declared = declaredLength(response);
         if (declared > maxBytes) {
-            throw new TooLargeException("declares " + declared + " bytes");
+            throw new TooLargeException("declares " + declared + " bytes, over the maxResponseBytes limit of " + maxBytes
+                    + " bytes");
         }
         buffer = new byte[(int) Math.min(maxBytes, declared > 0 ? declared : INITIAL_CAPACITY)];
         length = 0;
@@ -69,7 +70,7 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<RawRespo
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         int incoming = src.remaining();
         if ((long) length + incoming > maxBytes) {
-            throw new TooLargeException("exceeds " + maxBytes + " bytes");
+            throw new TooLargeException("exceeds " + maxBytes + " bytes (the maxResponseBytes limit)");
         }
         if (length + incoming > buffer.length) {
             buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes, Math.max((long) buffer.length * 2, (long) length + incoming)));

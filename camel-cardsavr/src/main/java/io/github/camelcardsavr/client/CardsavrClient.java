@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
 import io.github.camelcardsavr.model.CredentialResponse;
 import io.github.camelcardsavr.model.CredentialResponseReply;
+import io.github.camelcardsavr.model.ParsedList;
 import io.github.camelcardsavr.model.SessionLoginReply;
 import io.github.camelcardsavr.model.Subscription;
 import org.slf4j.Logger;
@@ -46,6 +48,10 @@ public final class CardsavrClient implements AutoCloseable {
     private final Executor completionExecutor;
     private volatile RegistrationMethod registrationMethod = RegistrationMethod.UNKNOWN;
     private volatile boolean closed;
+    /** Malformed elements of a drained reply, reported by the next poll of the same path (see pollJobBroadcasts). */
+    private final Map<String, CardsavrException> pendingMalformed = new ConcurrentHashMap<>();
+    static final int MAX_PENDING_MALFORMED = 10_000;
+    private static final int MAX_REPORTED_ELEMENTS = 5;
 
     private CardsavrClient(CardsavrClientConfig config) {
         this.config = config;
@@ -125,7 +131,19 @@ public final class CardsavrClient implements AutoCloseable {
         return send(call, reply -> CardsavrJson.parseSubscription(reply).withJobId(jobId));
     }
 
-    /** Drains this access key's copy of the job's status messages (each message is returned once). */
+    /**
+     * Drains this access key's copy of the job's status messages (each message is returned once).
+     *
+     * <p>Malformed elements: the reply is read element by element. An element of unexpected shape (e.g. {@code job_id}
+     * as an object) is skipped, logged at WARN (index and problem, never content) and listed in
+     * {@link ParsedList#malformed()} of the returned list (which is a {@link ParsedList}); its well-formed neighbours
+     * are returned, as the server has already deleted them. So that callers that only look at the future still see
+     * the problem, the <em>next</em> {@code pollJobBroadcasts} of the same job then fails at once, without sending a
+     * request (so nothing is drained and lost), with a {@link CardsavrException} of reason {@code MALFORMED_BODY} whose
+     * message names the element index and path (e.g. {@code $[1].job_id}). When no element of the reply could be read,
+     * or the body is malformed as a whole (not JSON, truncated, neither an array nor an object), the call itself fails
+     * with {@code MALFORMED_BODY}, as before (nothing well-formed is lost then).
+     */
     public CompletableFuture<List<CardsavrMessage>> pollJobBroadcasts(long jobId, String accessKey) {
         CardsavrException invalid = checkId(jobId, "jobId");
         if (invalid == null && (accessKey == null || accessKey.isBlank())) {
@@ -136,27 +154,86 @@ public final class CardsavrClient implements AutoCloseable {
         }
         ApiCall call = new ApiCall("pollJobBroadcasts", "GET", CardsavrPaths.broadcasts(jobId), null,
                 ACCESS_KEY_HEADER, accessKey, ACCESS_KEY_HEADER_SDK, accessKey);
-        return deliver(send(call, CardsavrJson::parseMessages));
+        return drain(call);
     }
 
-    /** The pending messages of all jobs of one cardholder. */
+    /**
+     * The pending messages of all jobs of one cardholder. Malformed elements are handled as by
+     * {@link #pollJobBroadcasts(long, String)}: skipped, logged, listed, and reported by the next call.
+     */
     public CompletableFuture<List<CardsavrMessage>> pollCardholderMessages(long cardholderId) {
         CardsavrException invalid = checkId(cardholderId, "cardholderId");
         if (invalid != null) {
             return CompletableFuture.failedFuture(invalid);
         }
         ApiCall call = new ApiCall("pollCardholderMessages", "GET", CardsavrPaths.cardholderMessages(cardholderId), null);
-        return deliver(send(call, CardsavrJson::parseMessages));
+        return drain(call);
     }
 
-    /** The job's open credential requests (they stay until answered or expired). */
+    private CompletableFuture<List<CardsavrMessage>> drain(ApiCall call) {
+        CardsavrException earlier = pendingMalformed.remove(call.path);
+        if (earlier != null) {
+            return CompletableFuture.failedFuture(earlier);
+        }
+        return deliver(send(call, body -> {
+            ParsedList<CardsavrMessage> batch = CardsavrJson.parseMessageBatch(body);
+            if (batch.hasMalformed()) {
+                CardsavrException report = malformedReport(call, batch);
+                if (batch.isEmpty()) {
+                    throw report;
+                }
+                if (pendingMalformed.size() < MAX_PENDING_MALFORMED) {
+                    pendingMalformed.merge(call.path, report, (older, newer) -> {
+                        newer.addSuppressed(older);
+                        return newer;
+                    });
+                }
+            }
+            return batch;
+        }));
+    }
+
+    /** Logs each skipped element at WARN and returns one exception describing them (never quoting content). */
+    private static CardsavrException malformedReport(ApiCall call, ParsedList<?> batch) {
+        List<CardsavrException> bad = batch.malformed();
+        StringBuilder message = new StringBuilder(call.describe()).append(": ").append(bad.size())
+                .append(" malformed element(s) of a reply were skipped (").append(batch.size())
+                .append(" well-formed element(s) were returned): ");
+        for (int i = 0; i < bad.size(); i++) {
+            LOG.warn("{}: skipped a malformed element, {} well-formed element(s) returned: {}", call.describe(),
+                    batch.size(), bad.get(i).getMessage());
+            if (i < MAX_REPORTED_ELEMENTS) {
+                message.append(i == 0 ? "" : "; ").append(bad.get(i).getMessage());
+            }
+        }
+        if (bad.size() > MAX_REPORTED_ELEMENTS) {
+            message.append("; and ").append(bad.size() - MAX_REPORTED_ELEMENTS).append(" more");
+        }
+        return new CardsavrException(CardsavrException.Reason.MALFORMED_BODY, message.toString());
+    }
+
+    /**
+     * The job's open credential requests (they stay until answered or expired). The reply is read element by element:
+     * an element of unexpected shape is skipped, logged at WARN (index and problem, never content) and listed in
+     * {@link ParsedList#malformed()} of the returned list; the well-formed requests are returned. When no element could
+     * be read the call fails with {@code MALFORMED_BODY}. (Requests stay on the server, so nothing is lost.)
+     */
     public CompletableFuture<List<CredentialRequest>> pollCredentialRequests(long jobId) {
         CardsavrException invalid = checkId(jobId, "jobId");
         if (invalid != null) {
             return CompletableFuture.failedFuture(invalid);
         }
         ApiCall call = new ApiCall("pollCredentialRequests", "GET", CardsavrPaths.credentialRequests(jobId), null);
-        return deliver(send(call, CardsavrJson::parseCredentialRequests));
+        return deliver(send(call, body -> {
+            ParsedList<CredentialRequest> batch = CardsavrJson.parseCredentialRequestBatch(body);
+            if (batch.hasMalformed()) {
+                CardsavrException report = malformedReport(call, batch);
+                if (batch.isEmpty()) {
+                    throw report;
+                }
+            }
+            return batch;
+        }));
     }
 
     /** Answers a credential request through the messages endpoint. */

@@ -58,6 +58,10 @@ final class Failures {
             return new CardsavrException(CardsavrException.Reason.BODY_TOO_LARGE,
                     call.describe() + ": response body " + cause.getMessage(), cause);
         }
+        if (cause instanceof HttpTransport.DeadlineExceededException) {
+            return new CardsavrException(CardsavrException.Reason.TIMEOUT,
+                    call.describe() + " timed out: it " + cause.getMessage(), cause);
+        }
         // InterruptedIOException covers the socket and connect timeouts of the I/O reactor.
         if (cause instanceof TimeoutException || cause instanceof InterruptedIOException) {
             return new CardsavrException(CardsavrException.Reason.TIMEOUT,

@@ -4,6 +4,12 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
 
@@ -35,6 +41,14 @@ import org.apache.hc.core5.util.Timeout;
  * redirects are off: the protocol layer decides what is retried, and a redirect would re-send signed requests to
  * another path. The one exception is {@link UnsentRequestRetryStrategy}: a request that never reached the server
  * because its pooled connection had gone stale.
+ * <p>
+ * Overall deadline: {@code responseTimeout} is an inactivity timeout (the longest silence on the socket), so a server
+ * that trickles a byte now and then would otherwise hold a call open indefinitely. Each call therefore also has an
+ * overall deadline of {@value #DEADLINE_MULTIPLE} &times; {@code responseTimeout}, counted from the moment the request
+ * is written to a connection (leasing a connection and connecting are bounded by their own overall timeouts). When it
+ * passes, the exchange is cancelled (its connection is discarded) and the future fails with a
+ * {@link DeadlineExceededException}, which the client reports as reason {@code TIMEOUT} naming the operation and
+ * the deadline.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -43,6 +57,20 @@ final class HttpTransport implements AutoCloseable {
     private final HttpHost target;
     private final CloseableHttpAsyncClient client;
     private final int maxResponseBytes;
+    private final long deadlineMillis;
+    private final ScheduledThreadPoolExecutor deadlines;
+
+    /** The overall deadline of a call after its request is sent, as a multiple of responseTimeout. */
+    static final int DEADLINE_MULTIPLE = 2;
+
+    /** A call passed its overall deadline; mapped to reason TIMEOUT. */
+    static final class DeadlineExceededException extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceededException(String message) {
+            super(message);
+        }
+    }
 
     HttpTransport(CardsavrClientConfig config) {
         URI base = config.baseUri();
@@ -50,6 +78,14 @@ final class HttpTransport implements AutoCloseable {
         this.maxResponseBytes = config.getMaxResponseBytes();
         Timeout connectTimeout = Timeout.of(config.getConnectTimeout());
         Timeout responseTimeout = Timeout.of(config.getResponseTimeout());
+        this.deadlineMillis = Math.max(1L, config.getResponseTimeout().toMillis()) * DEADLINE_MULTIPLE;
+        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "cardsavr-call-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
+        this.deadlines.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 
         SSLContext sslContext = config.getSslContext() != null ? config.getSslContext() : SSLContexts.createSystemDefault();
         PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
@@ -104,8 +140,38 @@ final class HttpTransport implements AutoCloseable {
         if (request.body != null) {
             http.setBody(request.body, JSON);
         }
+        AtomicReference<Future<RawResponse>> exchange = new AtomicReference<>();
+        AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
+        Runnable arm = () -> {
+            if (result.isDone() || deadlines.isShutdown()) {
+                return;
+            }
+            try {
+                ScheduledFuture<?> previous = timer.getAndSet(deadlines.schedule(() -> {
+                    if (result.completeExceptionally(new DeadlineExceededException("did not complete within its overall"
+                            + " deadline of " + deadlineMillis + " ms (" + DEADLINE_MULTIPLE + " x responseTimeout after"
+                            + " the request was sent); the exchange was cancelled"))) {
+                        Future<RawResponse> running = exchange.get();
+                        if (running != null) {
+                            running.cancel(true);
+                        }
+                    }
+                }, deadlineMillis, TimeUnit.MILLISECONDS));
+                if (previous != null) {
+                    previous.cancel(false);
+                }
+            } catch (RuntimeException rejected) {
+                // the transport is closing; the client's close fails the exchange
+            }
+        };
+        result.whenComplete((response, failure) -> {
+            ScheduledFuture<?> pending = timer.get();
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        });
         try {
-            client.execute(SimpleRequestProducer.create(http),
+            exchange.set(client.execute(new DeadlineRequestProducer(SimpleRequestProducer.create(http), arm),
                     new BoundedResponseConsumer(maxResponseBytes), null, null, new FutureCallback<>() {
                         @Override
                         public void completed(RawResponse response) {
@@ -121,7 +187,7 @@ final class HttpTransport implements AutoCloseable {
                         public void cancelled() {
                             result.completeExceptionally(new CancellationException("request cancelled"));
                         }
-                    });
+                    }));
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }
@@ -130,6 +196,7 @@ final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         client.close(CloseMode.GRACEFUL);
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -44,6 +45,7 @@ public final class CardsavrJson {
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectReader REQUESTS_IN_PARSER = MAPPER.readerFor(new TypeReference<List<CredentialRequest>>() { })
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader TREE_IN_PARSER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectReader SUBSCRIPTION = MAPPER.readerFor(Subscription.class);
     private static final ObjectReader LOGIN_REPLY = MAPPER.readerFor(SessionLoginReply.class);
     private static final ObjectReader RESPONSE_REPLY = MAPPER.readerFor(CredentialResponseReply.class);
@@ -96,6 +98,21 @@ public final class CardsavrJson {
     /** Credential requests: a single object, an array, an empty body or {@code []}. */
     public static List<CredentialRequest> parseCredentialRequests(byte[] body) {
         return listOrSingle(body, REQUESTS_IN_PARSER, REQUEST_IN_PARSER, "Credential request list");
+    }
+
+    /**
+     * Status messages, read element by element: like {@link #parseMessages(byte[])}, but an array element of
+     * unexpected shape (e.g. {@code job_id} as an object) is skipped and reported in {@link ParsedList#malformed()}
+     * instead of failing the whole list, so its well-formed neighbours are not lost. A body that is not JSON, is
+     * truncated, too deep, has trailing content or is neither an array nor an object still fails as a whole.
+     */
+    public static ParsedList<CardsavrMessage> parseMessageBatch(byte[] body) {
+        return elementwise(body, MESSAGE_IN_PARSER, "Message list");
+    }
+
+    /** Credential requests, read element by element like {@link #parseMessageBatch(byte[])}. */
+    public static ParsedList<CredentialRequest> parseCredentialRequestBatch(byte[] body) {
+        return elementwise(body, REQUEST_IN_PARSER, "Credential request list");
     }
 
     public static CardsavrMessage parseMessage(byte[] body) {
@@ -183,6 +200,58 @@ public final class CardsavrJson {
                 result = Collections.unmodifiableList(list);
             } else if (first == JsonToken.START_OBJECT) {
                 result = List.of(singleReader.<T>readValue(parser));
+            } else {
+                throw JsonFailures.malformed(what, "is neither a JSON array nor an object");
+            }
+            if (parser.nextToken() != null) {
+                throw JsonFailures.malformed(what, "has trailing content after the JSON value");
+            }
+            return result;
+        } catch (IOException e) {
+            throw JsonFailures.malformed(what, e, body.length);
+        }
+    }
+
+    private static <T> ParsedList<T> elementwise(byte[] body, ObjectReader elementReader, String what) {
+        if (isBlank(body)) {
+            return ParsedList.empty();
+        }
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            ParsedList<T> result;
+            if (first == JsonToken.VALUE_NULL) {
+                result = ParsedList.empty();
+            } else if (first == JsonToken.START_ARRAY) {
+                List<T> good = new ArrayList<>();
+                List<CardsavrException> bad = new ArrayList<>();
+                int index = 0;
+                JsonToken token;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token == null) {
+                        throw JsonFailures.malformed(what, "is truncated JSON (unexpected end of input)");
+                    }
+                    // syntax, truncation and nesting limits fail here, for the whole body
+                    JsonNode element = TREE_IN_PARSER.readTree(parser);
+                    if (element != null && !element.isNull()) {
+                        try {
+                            T value = elementReader.readValue(element);
+                            if (value != null) {
+                                good.add(value);
+                            }
+                        } catch (JsonMappingException e) {
+                            e.prependPath(new Object(), index);
+                            bad.add(JsonFailures.malformed(what + " element " + index, e, body.length));
+                        } catch (IOException | RuntimeException e) {
+                            bad.add(JsonFailures.malformed(what + " element " + index, "could not be read ("
+                                    + e.getClass().getSimpleName() + ")"));
+                        }
+                    }
+                    index++;
+                }
+                result = new ParsedList<>(good, bad);
+            } else if (first == JsonToken.START_OBJECT) {
+                JsonNode element = TREE_IN_PARSER.readTree(parser);
+                result = new ParsedList<>(List.of(elementReader.<T>readValue(element)), List.of());
             } else {
                 throw JsonFailures.malformed(what, "is neither a JSON array nor an object");
             }

@@ -21,11 +21,18 @@ final class Extras {
         return Collections.unmodifiableMap(copy);
     }
 
+    /** An unmodifiable copy without null elements ({@code [null]} from the server means nothing, not a null field). */
     static <T> List<T> freezeList(List<T> list) {
         if (list == null || list.isEmpty()) {
             return List.of();
         }
-        return Collections.unmodifiableList(new ArrayList<>(list));
+        List<T> copy = new ArrayList<>(list.size());
+        for (T element : list) {
+            if (element != null) {
+                copy.add(element);
+            }
+        }
+        return copy.isEmpty() ? List.of() : Collections.unmodifiableList(copy);
     }
 
     @SuppressWarnings("unchecked")

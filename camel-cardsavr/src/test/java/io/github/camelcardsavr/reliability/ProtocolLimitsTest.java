@@ -11,7 +11,6 @@ import io.github.camelcardsavr.client.CardsavrClientConfig;
 import io.github.camelcardsavr.client.CardsavrException;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelcardsavr.reliability.FaultRows.JOBS;
@@ -171,9 +170,6 @@ class ProtocolLimitsTest {
      * the bad one is reported.
      */
     @Test
-    @Disabled("reason: one malformed element fails the whole poll (CardsavrJson.parseMessages is"
-                                    + " all-or-nothing) and the server has already deleted the batch, so the well-formed"
-                                    + " messages of that poll are lost; needs a per-element parse in the client")
     void wellFormedMessagesOfAPollWithOneMalformedMessageAreDelivered() throws Exception {
         try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
             List<Long> ids = h.manualJobs(1, 4);
