@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.camelcardsavr.CardsavrEndpoint;
 import org.apache.camel.Processor;
@@ -54,6 +55,8 @@ public abstract class AbstractJobPollingConsumer<J, R> extends AbstractCardsavrC
     // poll thread only: the outcomes applied during the current poll
     private final List<JobFailure> failures = new ArrayList<>();
     private int attempted;
+    // held by a running poll, and by doStop while it applies the outcomes of calls that outlived the last poll
+    private final ReentrantLock pollLock = new ReentrantLock();
 
     protected AbstractJobPollingConsumer(CardsavrEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -81,6 +84,23 @@ public abstract class AbstractJobPollingConsumer<J, R> extends AbstractCardsavrC
     /** Poll thread: persists and routes what the outcomes applied since the last call brought. */
     protected abstract int deliverArrived() throws Exception;
 
+    /**
+     * On stop, with the poll lock held: persists what the outcomes applied since the last call brought, without
+     * routing it (the route is stopping), so that a restart delivers it. By default nothing is kept.
+     */
+    protected void keepArrived() {
+    }
+
+    @Override
+    public void run() {
+        pollLock.lock();
+        try {
+            super.run();
+        } finally {
+            pollLock.unlock();
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
         // before super.doStart(), which schedules the first poll
@@ -97,9 +117,64 @@ public abstract class AbstractJobPollingConsumer<J, R> extends AbstractCardsavrC
         // no new call starts once the consumer stops; the skipped jobs are freed by the next poll after a restart
         runs.forEach(PacedFanOut.Run::cancel);
         super.doStop();
+        keepOutstandingOutcomes();
         if (pacerExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pacerExecutor);
             pacerExecutor = null;
+        }
+    }
+
+    /**
+     * A poll may have stopped waiting for slow calls; the server deletes what such a call returns, and there is no
+     * later poll to apply it. Waits for them (bounded by connectTimeout + responseTimeout, after which the client has
+     * given up on them too), then applies their outcomes and keeps them in the state store without routing them.
+     */
+    private void keepOutstandingOutcomes() {
+        long boundMillis = configuration.getConnectTimeout() + configuration.getResponseTimeout();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, boundMillis));
+        boolean interrupted = false;
+        try {
+            while (!runs.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("{} poll(s) still have calls outstanding after {} ms; their outcomes are not kept",
+                            runs.size(), boundMillis);
+                    break;
+                }
+                try {
+                    inbox.await(Math.max(1, Math.min(WAIT_SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
+            long left = Math.max(0, deadline - System.nanoTime());
+            // the poll that was running when the consumer stopped ends quickly (it is interrupted and routes nothing)
+            if (!pollLock.tryLock(Math.max(left, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS)),
+                    TimeUnit.NANOSECONDS)) {
+                LOG.warn("A poll is still running; the outcomes of its late calls are applied by the next poll");
+                return;
+            }
+            try {
+                List<R> arrived = inbox.drain();
+                if (!arrived.isEmpty()) {
+                    LOG.debug("Keeping the outcomes of {} call(s) that returned after their poll", arrived.size());
+                }
+                for (R outcome : arrived) {
+                    applyOutcome(outcome);
+                }
+                keepArrived();
+            } finally {
+                pollLock.unlock();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (RuntimeException e) {
+            LOG.warn("Keeping the outcomes of late calls on stop failed: {}", e.getMessage(), e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -267,6 +267,13 @@ public class JobStatusConsumer extends AbstractJobPollingConsumer<JobStatusConsu
         return deliver(batch);
     }
 
+    // on stop: what late calls fetched (and the server deleted) is stored, not routed; a restart delivers it
+    @Override
+    protected void keepArrived() {
+        arrived.clear();
+        persistDirtyJobs();
+    }
+
     // routes the buffered messages of these jobs, except of those whose exchange already failed in this poll
     private int deliver(Collection<TrackedJob> candidates) throws Exception {
         Queue<Object> segments = new LinkedList<>();

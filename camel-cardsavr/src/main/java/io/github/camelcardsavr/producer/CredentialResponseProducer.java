@@ -26,7 +26,7 @@ public class CredentialResponseProducer extends AbstractCardsavrProducer {
         String type = exchange.getIn().getHeader(CardsavrConstants.CREDENTIAL_TYPE) != null
                 ? ProducerInputs.requiredHeader(exchange, CardsavrConstants.CREDENTIAL_TYPE)
                 : ProducerInputs.requiredHeader(exchange, CardsavrConstants.MESSAGE_TYPE);
-        String message = exchange.getIn().getBody(String.class);
+        String message = ProducerInputs.textBody(exchange, "the credentialResponse answer");
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("The message body is empty: the credentialResponse producer sends the"
                                                + " body as the answer (a TFA code, or success)");

@@ -12,7 +12,8 @@ import org.apache.camel.Message;
 /**
  * {@code cardsavr:jobCredentials}: answers a credential request through {@code PUT
  * /place_card_on_single_site_jobs/{id}} with header {@code x-cardsavr-envelope-id}, the path CardSavr prefers. A
- * {@code Map} body is sent as account_link values (e.g. username, password), any other body as a TFA code. The job as
+ * {@code Map} body is sent as account_link values (e.g. username, password), a text or number body as a TFA code; any
+ * other body type is refused. The job as
  * returned by CardSavr becomes the body ({@code Map}) and its status header CamelCardsavrStatus.
  */
 public class JobCredentialsProducer extends AbstractCardsavrProducer {
@@ -30,7 +31,7 @@ public class JobCredentialsProducer extends AbstractCardsavrProducer {
         if (body instanceof Map<?, ?> map) {
             call = client().putJobCredentials(jobId, envelopeId, accountLink(map));
         } else {
-            String code = exchange.getIn().getBody(String.class);
+            String code = ProducerInputs.textBody(exchange, "a TFA code (or send a Map of account_link values)");
             if (code == null || code.isBlank()) {
                 throw new IllegalArgumentException("The body must be a Map of account_link values or a non-empty TFA"
                                                    + " code");
@@ -59,7 +60,12 @@ public class JobCredentialsProducer extends AbstractCardsavrProducer {
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("account_link value '" + e.getKey() + "' is null");
             }
-            values.put(e.getKey().toString(), e.getValue().toString());
+            Object value = e.getValue();
+            if (!(value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
+                throw new IllegalArgumentException("account_link value '" + e.getKey() + "' of type "
+                                                   + value.getClass().getName() + " has no text form; send a String");
+            }
+            values.put(e.getKey().toString(), value.toString());
         }
         return values;
     }

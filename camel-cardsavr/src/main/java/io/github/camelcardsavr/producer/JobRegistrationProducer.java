@@ -30,6 +30,11 @@ public class JobRegistrationProducer extends DefaultProducer {
         String name = getEndpoint().getConfiguration().getConsumerName();
         long jobId = jobId(exchange);
         String action = exchange.getIn().getHeader(CardsavrConstants.JOB_ACTION, "add", String.class).trim();
+        String accessKey = exchange.getIn().getHeader(CardsavrConstants.ACCESS_KEY, String.class);
+        if (accessKey != null) {
+            // the key becomes an HTTP header of every poll of the job: refuse header injection here, not on the consumer
+            ProducerInputs.checkNoLineBreak(accessKey, "Header " + CardsavrConstants.ACCESS_KEY);
+        }
         DynamicJobTarget target = getEndpoint().getComponent().getJobDirectory().find(operation, name)
                 .orElseThrow(() -> new IllegalStateException(
                         "No running cardsavr:" + operation + " consumer with consumerName '" + name
@@ -37,7 +42,6 @@ public class JobRegistrationProducer extends DefaultProducer {
         if ("remove".equalsIgnoreCase(action)) {
             target.removeJob(jobId);
         } else if ("add".equalsIgnoreCase(action)) {
-            String accessKey = exchange.getIn().getHeader(CardsavrConstants.ACCESS_KEY, String.class);
             target.addJob(jobId, accessKey == null || accessKey.isBlank() ? null : accessKey);
         } else {
             throw new IllegalArgumentException("Header " + CardsavrConstants.JOB_ACTION + " must be add or remove");

@@ -1,5 +1,7 @@
 package io.github.camelcardsavr.producer;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.util.List;
 
 import io.github.camelcardsavr.CardsavrConfiguration;
@@ -58,6 +60,26 @@ final class ProducerInputs {
             throw new IllegalArgumentException("Header " + header + " is required");
         }
         return checkNoLineBreak(value, "Header " + header);
+    }
+
+    /**
+     * The body as answer text (a TFA code or answer): a String, CharSequence or Number. Other types are refused rather
+     * than converted through {@code toString()}; the message names the type, never the value.
+     */
+    static String textBody(Exchange exchange, String what) {
+        Object body = exchange.getIn().getBody();
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof CharSequence || body instanceof Number) {
+            return body.toString();
+        }
+        if (body instanceof byte[] || body instanceof InputStream || body instanceof Reader) {
+            // a text form read as text (e.g. from a file or HTTP endpoint)
+            return exchange.getIn().getBody(String.class);
+        }
+        throw new IllegalArgumentException("The message body of type " + body.getClass().getName() + " has no text form"
+                                           + " for " + what + "; send a String");
     }
 
     static String checkNoLineBreak(String value, String what) {

@@ -11,7 +11,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,8 +117,6 @@ class ProducerInputAbuseTest {
      * consumer's thread, as a poll failure.
      */
     @Test
-    @Disabled("reason: JobRegistrationProducer does not check CamelCardsavrAccessKey for CR/LF (ProducerInputs"
-              + ".checkNoLineBreak is not applied); the bad key is stored and used as a header by every poll")
     void lineBreaksInAHandedOverAccessKeyAreRefused() {
         assertRefusedBeforeAnyCall("cardsavr:jobStatus", null, headers(CardsavrConstants.JOB_ID, JOB,
                 CardsavrConstants.ACCESS_KEY, "key\r\nX-Injected: 1"), "CR or LF");
@@ -131,8 +128,6 @@ class ProducerInputAbuseTest {
      * as the TFA code or credential answer.
      */
     @Test
-    @Disabled("reason: credentialResponse/jobCredentials read a non-Map body with getBody(String.class), which Camel"
-              + " fills from Object.toString(); an arbitrary POJO is sent as the answer instead of being refused")
     void bodiesWithoutATextOrJsonFormAreRefused() {
         Map<String, Object> request = headers(CardsavrConstants.JOB_ID, JOB, CardsavrConstants.ENVELOPE_ID, "env==",
                 CardsavrConstants.MESSAGE_TYPE, "tfa");

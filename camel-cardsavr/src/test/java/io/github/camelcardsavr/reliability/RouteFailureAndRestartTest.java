@@ -16,7 +16,6 @@ import org.apache.camel.Consumer;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,9 +186,6 @@ class RouteFailureAndRestartTest {
      * responseTimeout, and stores their outcomes). Seen: the messages that call fetched are lost.
      */
     @Test
-    @Disabled("reason: AbstractJobPollingConsumer.pollPaced stops waiting after max(delay, 1 s);"
-                                    + " an outcome arriving after the consumer stopped is never applied or stored, so"
-                                    + " what that call fetched (and the server deleted) is lost")
     void gracefulStopAfterAPollGaveUpWaitingKeepsWhatTheLateCallFetched() throws Exception {
         Path store = dir.resolve("cardsavr-state.dat");
         int messages = 10;
