@@ -39,13 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FanoutExampleTest {
 
-    private static final Map<String, String> EXPECTED_TERMINATION = Map.of(
-            "good_email", "BILLABLE",
-            "tfa", "BILLABLE",
-            "bad_email", "BILLABLE",
-            "security", "BILLABLE",
-            "site_failure", "SITE_INTERACTION_FAILURE");
-
     private final ObjectMapper json = new ObjectMapper();
     private final Path outputDir = Path.of("target", "test-cardsavr-out");
     private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -76,7 +69,7 @@ class FanoutExampleTest {
         assertThat(summary.allTerminated()).isTrue();
         for (DemoJob job : target.jobs()) {
             assertThat(summary.job(job.jobId()).terminationType()).as("job on %s", job.site())
-                    .isEqualTo(EXPECTED_TERMINATION.get(job.site()));
+                    .isEqualTo(job.expectedTermination());
             assertThat(target.admin().job(job.jobId()).terminated()).isTrue();
         }
     }
@@ -114,7 +107,7 @@ class FanoutExampleTest {
             }
             JsonNode last = json.readTree(files.get(files.size() - 1).toFile());
             assertThat(last.path("message").path("termination_type").asText())
-                    .isEqualTo(EXPECTED_TERMINATION.get(job.site()));
+                    .isEqualTo(job.expectedTermination());
         }
     }
 
@@ -154,7 +147,7 @@ class FanoutExampleTest {
         for (DemoJob job : target.jobs()) {
             assertThat(text).containsPattern("(?m)^  " + job.jobId() + " +" + job.site() + " +"
                     + summary.job(job.jobId()).messages() + " +" + summary.job(job.jobId()).messages() + " .*"
-                    + EXPECTED_TERMINATION.get(job.site()) + "$");
+                    + job.expectedTermination() + "$");
         }
     }
 
@@ -164,7 +157,7 @@ class FanoutExampleTest {
         assertThat(printed).doesNotContain("\u001b[");
         for (DemoJob job : target.jobs()) {
             assertThat(printed).containsPattern("job " + job.jobId() + " +" + job.site() + " +"
-                    + EXPECTED_TERMINATION.get(job.site()) + " +100% \\[#+\\]");
+                    + job.expectedTermination() + " +100% \\[#+\\]");
         }
     }
 

@@ -37,12 +37,6 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaExampleTest {
 
-    private static final Map<String, String> EXPECTED_TERMINATION = Map.of(
-            "good_email", "BILLABLE",
-            "tfa", "BILLABLE",
-            "bad_email", "BILLABLE",
-            "site_failure", "SITE_INTERACTION_FAILURE");
-
     private final ObjectMapper json = new ObjectMapper();
     private EmbeddedKafka kafka;
     private CardsavrTarget target;
@@ -76,7 +70,7 @@ class KafkaExampleTest {
         assertThat(summary.allTerminated()).isTrue();
         for (DemoJob job : target.jobs()) {
             assertThat(summary.job(job.jobId()).terminationType()).as("job on %s", job.site())
-                    .isEqualTo(EXPECTED_TERMINATION.get(job.site()));
+                    .isEqualTo(job.expectedTermination());
         }
     }
 
@@ -100,7 +94,7 @@ class KafkaExampleTest {
             assertThat(statuses.stream().filter(s -> s.has("percent_complete"))
                     .map(s -> s.path("percent_complete").asDouble()).toList()).isSorted();
             assertThat(statuses.get(statuses.size() - 1).path("termination_type").asText())
-                    .isEqualTo(EXPECTED_TERMINATION.get(job.site()));
+                    .isEqualTo(job.expectedTermination());
         }
     }
 

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class YamlExampleTest {
-
-    private static final Map<String, String> EXPECTED_TERMINATION = Map.of(
-            "good_email", "BILLABLE",
-            "tfa", "BILLABLE",
-            "bad_email", "BILLABLE",
-            "security", "BILLABLE",
-            "site_failure", "SITE_INTERACTION_FAILURE");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path outputDir = Path.of("target", "test-cardsavr-out");
@@ -68,7 +60,7 @@ class YamlExampleTest {
         assertThat(summary.allTerminated()).isTrue();
         for (DemoJob job : target.jobs()) {
             assertThat(summary.job(job.jobId()).terminationType()).as("job on %s", job.site())
-                    .isEqualTo(EXPECTED_TERMINATION.get(job.site()));
+                    .isEqualTo(job.expectedTermination());
         }
     }
 
@@ -84,7 +76,7 @@ class YamlExampleTest {
             assertThat(files).hasSize((int) target.admin().job(job.jobId()).cardholderMessagesDelivered());
             assertThat(files.get(0).getFileName().toString()).startsWith("0001-");
             assertThat(json.readTree(files.get(files.size() - 1).toFile()).path("message")
-                    .path("termination_type").asText()).isEqualTo(EXPECTED_TERMINATION.get(job.site()));
+                    .path("termination_type").asText()).isEqualTo(job.expectedTermination());
         }
     }
 
