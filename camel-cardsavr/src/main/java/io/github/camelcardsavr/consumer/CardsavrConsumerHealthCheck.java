@@ -2,6 +2,7 @@ package io.github.camelcardsavr.consumer;
 
 import java.util.Map;
 
+import io.github.camelcardsavr.client.CardsavrException;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
@@ -34,6 +35,8 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
         builder.state(base.getState());
         base.getMessage().ifPresent(builder::message);
         base.getError().ifPresent(builder::error);
+        // the client has no Camel types, so Camel's check cannot read the status from it: add it here
+        httpStatusOf(base.getError().orElse(null)).ifPresent(code -> builder.detail(HTTP_RESPONSE_CODE, code));
         builder.detail(ACTIVE_JOBS, consumer.activeJobCount());
         builder.detail(FAILING_JOBS, consumer.failingJobCount());
         int paused = consumer.pausedJobCount();
@@ -46,5 +49,14 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
                             + consumer.maxBufferedMessagesPerJob() + ")");
         }
         return builder.build();
+    }
+
+    private static java.util.Optional<Integer> httpStatusOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof CardsavrException ce && ce.getStatusCode() > 0) {
+                return java.util.Optional.of(ce.getStatusCode());
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -3,7 +3,7 @@ package io.github.camelcardsavr.converter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 
-import io.github.camelcardsavr.model.CardsavrJson;
+import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
 import io.github.camelcardsavr.model.CredentialResponseReply;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.client.CardsavrException;
-import io.github.camelcardsavr.model.CardsavrJson;
+import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
 import org.junit.jupiter.api.AfterEach;
