@@ -35,7 +35,7 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "allowinsecurehttp":
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "authmode":
-        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, io.github.camelcardsavr.client.AuthMode.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -103,7 +103,7 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
         case "authmode":
-        case "authMode": return java.lang.String.class;
+        case "authMode": return io.github.camelcardsavr.client.AuthMode.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":

@@ -28,7 +28,7 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "authmode":
-        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.github.camelcardsavr.client.AuthMode.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -122,7 +122,7 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
         case "authmode":
-        case "authMode": return java.lang.String.class;
+        case "authMode": return io.github.camelcardsavr.client.AuthMode.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":

@@ -1,11 +1,15 @@
 package io.github.camelcardsavr;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
+import io.github.camelcardsavr.client.AuthMode;
+import io.github.camelcardsavr.client.CardsavrClientConfig;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -21,10 +25,6 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class CardsavrConfiguration implements Cloneable {
 
-    static final String AUTH_SIGNED = "signed";
-    static final String AUTH_UNSIGNED = "unsigned";
-    static final String AUTH_TOKEN = "token";
-
     // consumer names end up in state repository keys, where '=' and newlines are not allowed
     private static final Pattern CONSUMER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -38,11 +38,11 @@ public class CardsavrConfiguration implements Cloneable {
     @Metadata(required = true)
     private String baseUrl;
 
-    @UriParam(label = "security", enums = "signed,unsigned,token", defaultValue = AUTH_SIGNED,
+    @UriParam(label = "security", enums = "signed,unsigned,token", defaultValue = "signed",
               description = "How to authenticate: signed (integrator name and key, username and password; signed and"
                             + " encrypted traffic as production requires), unsigned (username and password, plain"
                             + " JSON; development instances only) or token (an existing session token).")
-    private String authMode = AUTH_SIGNED;
+    private AuthMode authMode = AuthMode.SIGNED;
 
     @UriParam(label = "security", description = "The integrator (application) name; required in signed mode.")
     private String integratorName;
@@ -166,24 +166,14 @@ public class CardsavrConfiguration implements Cloneable {
     }
 
     /**
-     * Checks the settings every endpoint needs. Messages name the missing option, never a value.
+     * Checks the settings every endpoint needs: the connection settings by building the client's configuration (the
+     * one place they are validated), then the component's own. Messages name the option, never a value.
      */
     public void validate() {
-        if (isBlank(baseUrl)) {
-            throw new IllegalArgumentException("cardsavr: option baseUrl is required (the CardSavr API base URL)");
-        }
-        switch (normalizedAuthMode()) {
-            case AUTH_SIGNED -> {
-                require(integratorName, "integratorName", "signed");
-                require(integratorKey, "integratorKey", "signed");
-                require(username, "username", "signed");
-                require(password, "password", "signed");
-            }
-            case AUTH_UNSIGNED -> {
-                require(username, "username", "unsigned");
-                require(password, "password", "unsigned");
-            }
-            default -> require(sessionToken, "sessionToken", "token");
+        try {
+            clientConfig(null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cardsavr: option " + e.getMessage(), e);
         }
         if (!CONSUMER_NAME.matcher(consumerName == null ? "" : consumerName).matches()) {
             throw new IllegalArgumentException(
@@ -192,9 +182,53 @@ public class CardsavrConfiguration implements Cloneable {
         positive(maxBufferedMessagesPerJob, "maxBufferedMessagesPerJob");
         positive(maxConcurrentPolls, "maxConcurrentPolls");
         positive(maxTrackedEnvelopesPerJob, "maxTrackedEnvelopesPerJob");
-        positive(maxConnections, "maxConnections");
-        positive(maxResponseBytes, "maxResponseBytes");
         jobIds(); // fails early on a malformed list
+    }
+
+    /**
+     * The client configuration these options describe. Endpoints whose client configurations are equal share one
+     * client, i.e. one login and one connection pool.
+     *
+     * @param  sslContext the TLS context made from {@link #getSslContextParameters()}, or null for the JVM default
+     * @throws IllegalArgumentException naming the first missing or invalid connection setting
+     */
+    public CardsavrClientConfig clientConfig(SSLContext sslContext) {
+        CardsavrClientConfig.Builder b = CardsavrClientConfig.builder()
+                .baseUrl(baseUrl)
+                .authMode(authMode)
+                .integratorName(integratorName)
+                .integratorKey(integratorKey)
+                .username(username)
+                .password(password)
+                .sessionToken(sessionToken)
+                .traceKey(traceKey)
+                .allowInsecureHttp(allowInsecureHttp)
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .responseTimeout(Duration.ofMillis(responseTimeout))
+                .maxConnections(maxConnections)
+                .maxResponseBytes(maxResponseBytes)
+                .sslContext(sslContext);
+        if (proxyHost != null) {
+            b.proxyHost(proxyHost);
+        }
+        if (proxyPort != null) {
+            b.proxyPort(proxyPort);
+        }
+        return b.build();
+    }
+
+    /**
+     * The secret consumer state is sealed with: something only the configured credentials hold, so a copy of the
+     * state alone does not reveal access keys.
+     */
+    public String stateSealingSecret() {
+        if (!isBlank(integratorKey)) {
+            return integratorKey;
+        }
+        if (!isBlank(password)) {
+            return username + ":" + password;
+        }
+        return sessionToken;
     }
 
     /** Validates what only a consumer of the configured operation needs. */
@@ -242,22 +276,6 @@ public class CardsavrConfiguration implements Cloneable {
         return ids;
     }
 
-    String normalizedAuthMode() {
-        String mode = authMode == null ? AUTH_SIGNED : authMode.trim().toLowerCase(Locale.ROOT);
-        if (!mode.equals(AUTH_SIGNED) && !mode.equals(AUTH_UNSIGNED) && !mode.equals(AUTH_TOKEN)) {
-            throw new IllegalArgumentException(
-                    "cardsavr: option authMode must be signed, unsigned or token, got '" + authMode + "'");
-        }
-        return mode;
-    }
-
-    private static void require(String value, String option, String mode) {
-        if (isBlank(value)) {
-            throw new IllegalArgumentException(
-                    "cardsavr: option " + option + " is required when authMode=" + mode);
-        }
-    }
-
     private static void positive(int value, String option) {
         if (value <= 0) {
             throw new IllegalArgumentException("cardsavr: option " + option + " must be positive, got " + value);
@@ -289,11 +307,11 @@ public class CardsavrConfiguration implements Cloneable {
         this.baseUrl = baseUrl;
     }
 
-    public String getAuthMode() {
+    public AuthMode getAuthMode() {
         return authMode;
     }
 
-    public void setAuthMode(String authMode) {
+    public void setAuthMode(AuthMode authMode) {
         this.authMode = authMode;
     }
 

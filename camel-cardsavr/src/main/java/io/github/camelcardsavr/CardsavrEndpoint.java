@@ -3,6 +3,7 @@ package io.github.camelcardsavr;
 import java.util.Map;
 
 import io.github.camelcardsavr.client.CardsavrClient;
+import io.github.camelcardsavr.client.CardsavrClientConfig;
 import io.github.camelcardsavr.consumer.CardholderMessagesConsumer;
 import io.github.camelcardsavr.consumer.CredentialRequestsConsumer;
 import io.github.camelcardsavr.consumer.JobStatusConsumer;
@@ -51,7 +52,7 @@ public class CardsavrEndpoint extends ScheduledPollEndpoint implements EndpointS
               description = "Milliseconds before the next poll.")
     private long delay = DEFAULT_DELAY;
 
-    private CardsavrClientSettings acquiredSettings;
+    private CardsavrClientConfig acquiredConfig;
     private CardsavrClient client;
 
     public CardsavrEndpoint(String uri, CardsavrComponent component, CardsavrConfiguration configuration) {
@@ -107,24 +108,20 @@ public class CardsavrEndpoint extends ScheduledPollEndpoint implements EndpointS
      */
     public synchronized CardsavrClient getClient() throws Exception {
         if (client == null) {
-            CardsavrClientSettings settings = CardsavrClientSettings.of(configuration);
-            client = getComponent().getClients().acquire(settings, getCamelContext());
-            acquiredSettings = settings;
+            CardsavrClientConfig config = configuration.clientConfig(
+                    getComponent().sslContextFor(configuration.getSslContextParameters()));
+            client = getComponent().getClients().acquire(config);
+            acquiredConfig = config;
         }
         return client;
-    }
-
-    /** The secret consumer state is sealed with (see {@code CardsavrStateStore}). */
-    public String stateSealingSecret() {
-        return CardsavrClientSettings.of(configuration).stateSealingSecret();
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
         if (client != null) {
             client = null;
-            getComponent().getClients().release(acquiredSettings);
-            acquiredSettings = null;
+            getComponent().getClients().release(acquiredConfig);
+            acquiredConfig = null;
         }
         super.doStop();
     }

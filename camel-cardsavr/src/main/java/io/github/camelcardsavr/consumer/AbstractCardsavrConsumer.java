@@ -75,7 +75,7 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
             // e.g. FileStateRepository loads its file on start; starting twice is harmless
             ServiceHelper.startService(repository);
         }
-        store = CardsavrStateStore.of(repository, statePrefix(), getEndpoint().stateSealingSecret());
+        store = CardsavrStateStore.of(repository, statePrefix(), configuration.stateSealingSecret());
         beforePolling();
         // schedules the polls: with initialDelay=0 the first one may run at once, on the scheduler's thread
         super.doStart();

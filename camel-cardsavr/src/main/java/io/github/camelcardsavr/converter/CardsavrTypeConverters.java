@@ -3,6 +3,7 @@ package io.github.camelcardsavr.converter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 
+import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
@@ -19,6 +20,12 @@ import org.apache.camel.Converter;
 public final class CardsavrTypeConverters {
 
     private CardsavrTypeConverters() {
+    }
+
+    /** Configuration spells the auth mode in lower case; the message names the option and the accepted values. */
+    @Converter
+    public static AuthMode toAuthMode(String value) {
+        return AuthMode.of(value);
     }
 
     @Converter

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.CardsavrComponent;
 import io.github.camelcardsavr.CardsavrConfiguration;
 import io.github.camelcardsavr.CardsavrConstants;
@@ -234,11 +235,11 @@ public final class JobStatusScaleBench {
         c.setUsername(USERNAME);
         c.setPassword(PASSWORD);
         if (signed) {
-            c.setAuthMode("signed");
+            c.setAuthMode(AuthMode.SIGNED);
             c.setIntegratorName(simulator.getIntegratorName());
             c.setIntegratorKey(simulator.getIntegratorKey());
         } else {
-            c.setAuthMode("unsigned");
+            c.setAuthMode(AuthMode.UNSIGNED);
         }
     }
 

@@ -3,8 +3,10 @@ package io.github.camelcardsavr.client;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLContext;
@@ -12,7 +14,9 @@ import javax.net.ssl.SSLContext;
 /**
  * Immutable settings of a {@link CardsavrClient}. {@link Builder#build()} checks that the settings the chosen
  * {@link AuthMode} needs are present and that plain HTTP goes only to loopback unless explicitly allowed.
- * {@link #toString()} masks the password, the integrator key and the session token.
+ * {@link #toString()} masks the password, the integrator key and the session token. Two configurations are equal when
+ * every setting is (the TLS context and completion executor by identity), so callers can share one client per
+ * distinct configuration.
  */
 public final class CardsavrClientConfig {
 
@@ -138,6 +142,33 @@ public final class CardsavrClientConfig {
 
     String sessionToken() {
         return sessionToken;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CardsavrClientConfig)) {
+            return false;
+        }
+        CardsavrClientConfig other = (CardsavrClientConfig) o;
+        return baseUrl.equals(other.baseUrl) && authMode == other.authMode
+                && Objects.equals(integratorName, other.integratorName) && Arrays.equals(integratorKey, other.integratorKey)
+                && Objects.equals(username, other.username) && Objects.equals(password, other.password)
+                && Objects.equals(sessionToken, other.sessionToken) && Objects.equals(traceKey, other.traceKey)
+                && allowInsecureHttp == other.allowInsecureHttp && connectTimeout.equals(other.connectTimeout)
+                && responseTimeout.equals(other.responseTimeout) && maxConnections == other.maxConnections
+                && Objects.equals(proxyHost, other.proxyHost) && proxyPort == other.proxyPort
+                && sslContext == other.sslContext && maxResponseBytes == other.maxResponseBytes
+                && completionExecutor == other.completionExecutor;
+    }
+
+    @Override
+    public int hashCode() {
+        // secrets stay out of the hash: equal hashes must not hint at equal passwords
+        return Objects.hash(baseUrl, authMode, integratorName, username, connectTimeout, responseTimeout, maxConnections,
+                proxyHost, proxyPort, maxResponseBytes);
     }
 
     @Override
@@ -288,7 +319,7 @@ public final class CardsavrClientConfig {
          */
         public CardsavrClientConfig build() {
             if (authMode == null) {
-                throw new IllegalArgumentException("authMode is required (SIGNED, UNSIGNED or TOKEN)");
+                throw new IllegalArgumentException("authMode is required (signed, unsigned or token)");
             }
             URI uri = validateBaseUrl();
             byte[] key = null;
@@ -331,7 +362,9 @@ public final class CardsavrClientConfig {
         }
 
         private URI validateBaseUrl() {
-            require(baseUrl, "baseUrl");
+            if (baseUrl == null || baseUrl.isBlank()) {
+                throw new IllegalArgumentException("baseUrl is required (the CardSavr API base URL, e.g. https://api.acme.cardsavr.io)");
+            }
             String trimmed = baseUrl.trim();
             while (trimmed.endsWith("/")) {
                 trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -377,7 +410,7 @@ public final class CardsavrClientConfig {
 
         private void require(String value, String name) {
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("Missing required setting '" + name + "' for authMode " + authMode);
+                throw new IllegalArgumentException(name + " is required when authMode=" + authMode);
             }
         }
 

@@ -34,22 +34,22 @@ class CardsavrClientConfigTest {
 
     @Test
     void missingSignedSettingsAreNamed() {
-        assertThatThrownBy(() -> signed().integratorName(null).build()).hasMessageContaining("'integratorName'");
-        assertThatThrownBy(() -> signed().integratorKey(" ").build()).hasMessageContaining("'integratorKey'");
-        assertThatThrownBy(() -> signed().username(null).build()).hasMessageContaining("'username'");
-        assertThatThrownBy(() -> signed().password(null).build()).hasMessageContaining("'password'").hasMessageContaining("SIGNED");
-        assertThatThrownBy(() -> signed().baseUrl(null).build()).hasMessageContaining("'baseUrl'");
+        assertThatThrownBy(() -> signed().integratorName(null).build()).hasMessageContaining("integratorName is required when authMode=signed");
+        assertThatThrownBy(() -> signed().integratorKey(" ").build()).hasMessageContaining("integratorKey is required");
+        assertThatThrownBy(() -> signed().username(null).build()).hasMessageContaining("username is required");
+        assertThatThrownBy(() -> signed().password(null).build()).hasMessageContaining("password is required when authMode=signed");
+        assertThatThrownBy(() -> signed().baseUrl(null).build()).hasMessageContaining("baseUrl is required");
         assertThatThrownBy(() -> signed().authMode(null).build()).hasMessageContaining("authMode");
     }
 
     @Test
     void unsignedAndTokenNeedTheirOwnSettings() {
         CardsavrClientConfig.Builder unsigned = CardsavrClientConfig.builder().authMode(AuthMode.UNSIGNED).baseUrl("http://127.0.0.1:8080");
-        assertThatThrownBy(unsigned::build).hasMessageContaining("'username'");
+        assertThatThrownBy(unsigned::build).hasMessageContaining("username is required");
         assertThat(unsigned.username("u").password("p").build().getAuthMode()).isEqualTo(AuthMode.UNSIGNED);
 
         CardsavrClientConfig.Builder token = CardsavrClientConfig.builder().authMode(AuthMode.TOKEN).baseUrl("http://localhost:1");
-        assertThatThrownBy(token::build).hasMessageContaining("'sessionToken'").hasMessageContaining("TOKEN");
+        assertThatThrownBy(token::build).hasMessageContaining("sessionToken is required when authMode=token");
         CardsavrClientConfig built = token.sessionToken("jwt").integratorName("acme").build();
         assertThat(built.getTraceKey()).isEqualTo("acme");
         assertThat(CardsavrClientConfig.builder().authMode(AuthMode.TOKEN).baseUrl("http://localhost:1")
