@@ -80,6 +80,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryaftercap":
+        case "retryAfterCap": getOrCreateConfiguration(target).setRetryAfterCap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -148,6 +150,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return java.lang.Integer.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryaftercap":
+        case "retryAfterCap": return long.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
         case "sslcontextparameters":
@@ -217,6 +221,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retryaftercap":
+        case "retryAfterCap": return getOrCreateConfiguration(target).getRetryAfterCap();
         case "sessiontoken":
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
         case "sslcontextparameters":

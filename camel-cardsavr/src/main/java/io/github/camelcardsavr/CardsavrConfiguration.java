@@ -26,6 +26,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 public class CardsavrConfiguration implements Cloneable {
 
     // consumer names end up in state repository keys, where '=' and newlines are not allowed
+    // messages wait on the server for an hour; a day already means the channel's content is gone
+    private static final long MAX_RETRY_AFTER_CAP = 86_400_000L;
+
     private static final Pattern CONSUMER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     @UriPath(description = "The operation: jobStatus, cardholderMessages and credentialRequests consume;"
@@ -126,9 +129,9 @@ public class CardsavrConfiguration implements Cloneable {
 
     @UriParam(label = "consumer,advanced", defaultValue = "32",
               description = "At most this many HTTP polls of one consumer are in flight at once (no thread per"
-                            + " job). When more jobs are due, their calls start spread evenly over half the delay"
-                            + " rather than all at once, and each job's messages are routed as soon as its call"
-                            + " returned.")
+                            + " job). It limits concurrency, never a job's cadence: each job is polled every delay,"
+                            + " jobs added together are spread over one delay, and each job's messages are routed as"
+                            + " soon as its call returned.")
     private int maxConcurrentPolls = 32;
 
     @UriParam(label = "consumer",
@@ -147,6 +150,12 @@ public class CardsavrConfiguration implements Cloneable {
               description = "Where access keys, known and terminated jobs and not yet delivered messages are kept so"
                             + " that a restarted route resumes the same channels, e.g. a FileStateRepository.")
     private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,advanced", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "The longest Retry-After the consumers honour, in milliseconds: a job whose server asks"
+                            + " for longer is polled again after this long (and counted in the health check), so a"
+                            + " wrong or hostile header cannot park a job for good.")
+    private long retryAfterCap = 60_000;
 
     @UriParam(label = "consumer,advanced", defaultValue = "100",
               description = "credentialRequests consumer: envelope ids remembered per job (least recently seen"
@@ -182,6 +191,10 @@ public class CardsavrConfiguration implements Cloneable {
         positive(maxBufferedMessagesPerJob, "maxBufferedMessagesPerJob");
         positive(maxConcurrentPolls, "maxConcurrentPolls");
         positive(maxTrackedEnvelopesPerJob, "maxTrackedEnvelopesPerJob");
+        if (retryAfterCap < 0 || retryAfterCap > MAX_RETRY_AFTER_CAP) {
+            throw new IllegalArgumentException("cardsavr: option retryAfterCap must be between 0 and "
+                                               + MAX_RETRY_AFTER_CAP + " ms (one day), got " + retryAfterCap);
+        }
         jobIds(); // fails early on a malformed list
     }
 
@@ -497,6 +510,14 @@ public class CardsavrConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public long getRetryAfterCap() {
+        return retryAfterCap;
+    }
+
+    public void setRetryAfterCap(long retryAfterCap) {
+        this.retryAfterCap = retryAfterCap;
     }
 
     public int getMaxTrackedEnvelopesPerJob() {

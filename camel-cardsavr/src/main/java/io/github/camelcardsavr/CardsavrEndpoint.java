@@ -49,7 +49,9 @@ public class CardsavrEndpoint extends ScheduledPollEndpoint implements EndpointS
 
     // Documents this endpoint's default for the inherited scheduler option; the value lives in the superclass.
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration",
-              description = "Milliseconds before the next poll.")
+              description = "How often each job (or the cardholder) is polled, in milliseconds. Every job keeps this"
+                            + " cadence on its own, whatever useFixedDelay says and however many jobs there are;"
+                            + " 0 polls a job again as soon as its last call returned.")
     private long delay = DEFAULT_DELAY;
 
     private CardsavrClientConfig acquiredConfig;

@@ -12,7 +12,7 @@ import io.github.camelcardsavr.model.JobStatus;
 import org.apache.camel.Converter;
 
 /**
- * The model objects as their CardSavr JSON, so that {@code to("file:...")}, {@code to("jms:...")} or
+ * The model objects as their CardSavr JSON (for messages and requests: the text the server sent), so that {@code to("file:...")}, {@code to("jms:...")} or
  * {@code to("kafka:...")} work without a marshal step. Subscription has no converter on purpose: its JSON would carry
  * the access key; use header CamelCardsavrAccessKey.
  */
@@ -30,17 +30,17 @@ public final class CardsavrTypeConverters {
 
     @Converter
     public static String messageToString(CardsavrMessage value) {
-        return CardsavrJson.toJson(value);
+        return CardsavrJson.jsonOf(value);
     }
 
     @Converter
     public static byte[] messageToBytes(CardsavrMessage value) {
-        return CardsavrJson.toJsonBytes(value);
+        return CardsavrJson.jsonBytesOf(value);
     }
 
     @Converter
     public static InputStream messageToInputStream(CardsavrMessage value) {
-        return new ByteArrayInputStream(CardsavrJson.toJsonBytes(value));
+        return new ByteArrayInputStream(CardsavrJson.jsonBytesOf(value));
     }
 
     @Converter
@@ -60,17 +60,17 @@ public final class CardsavrTypeConverters {
 
     @Converter
     public static String requestToString(CredentialRequest value) {
-        return CardsavrJson.toJson(value);
+        return CardsavrJson.jsonOf(value);
     }
 
     @Converter
     public static byte[] requestToBytes(CredentialRequest value) {
-        return CardsavrJson.toJsonBytes(value);
+        return CardsavrJson.jsonBytesOf(value);
     }
 
     @Converter
     public static InputStream requestToInputStream(CredentialRequest value) {
-        return new ByteArrayInputStream(CardsavrJson.toJsonBytes(value));
+        return new ByteArrayInputStream(CardsavrJson.jsonBytesOf(value));
     }
 
     @Converter

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -48,9 +47,6 @@ public final class CardsavrClient implements AutoCloseable {
     private final Executor completionExecutor;
     private volatile RegistrationMethod registrationMethod = RegistrationMethod.UNKNOWN;
     private volatile boolean closed;
-    /** Malformed elements of a drained reply, reported by the next poll of the same path (see pollJobBroadcasts). */
-    private final Map<String, CardsavrException> pendingMalformed = new ConcurrentHashMap<>();
-    static final int MAX_PENDING_MALFORMED = 10_000;
     private static final int MAX_REPORTED_ELEMENTS = 5;
 
     private CardsavrClient(CardsavrClientConfig config) {
@@ -65,6 +61,14 @@ public final class CardsavrClient implements AutoCloseable {
             LoginExchange login = new LoginExchange(config, codec, transport);
             this.sessions = new SessionHolder(login::login);
         }
+    }
+
+    /**
+     * The failure a future of this client reports, without the {@code CompletionException} or
+     * {@code ExecutionException} around it (usually a {@link CardsavrException}).
+     */
+    public static Throwable unwrap(Throwable failure) {
+        return Failures.unwrap(failure);
     }
 
     public static CardsavrClient create(CardsavrClientConfig config) {
@@ -135,16 +139,12 @@ public final class CardsavrClient implements AutoCloseable {
      * Drains this access key's copy of the job's status messages (each message is returned once).
      *
      * <p>Malformed elements: the reply is read element by element. An element of unexpected shape (e.g. {@code job_id}
-     * as an object) is skipped, logged at WARN (index and problem, never content) and listed in
-     * {@link ParsedList#malformed()} of the returned list (which is a {@link ParsedList}); its well-formed neighbours
-     * are returned, as the server has already deleted them. So that callers that only look at the future still see
-     * the problem, the <em>next</em> {@code pollJobBroadcasts} of the same job then fails at once, without sending a
-     * request (so nothing is drained and lost), with a {@link CardsavrException} of reason {@code MALFORMED_BODY} whose
-     * message names the element index and path (e.g. {@code $[1].job_id}). When no element of the reply could be read,
-     * or the body is malformed as a whole (not JSON, truncated, neither an array nor an object), the call itself fails
-     * with {@code MALFORMED_BODY}, as before (nothing well-formed is lost then).
+     * as an object) is skipped and described in {@link ParsedList#malformed()} (index and problem, never content); its
+     * well-formed neighbours are returned, as the server has already deleted them, so the caller decides how to report
+     * the skipped ones. When no element of the reply could be read, or the body is malformed as a whole (not JSON,
+     * truncated, neither an array nor an object), the call fails with reason {@code MALFORMED_BODY}.
      */
-    public CompletableFuture<List<CardsavrMessage>> pollJobBroadcasts(long jobId, String accessKey) {
+    public CompletableFuture<ParsedList<CardsavrMessage>> pollJobBroadcasts(long jobId, String accessKey) {
         CardsavrException invalid = checkId(jobId, "jobId");
         if (invalid == null && (accessKey == null || accessKey.isBlank())) {
             invalid = invalid("accessKey is required to poll job broadcasts");
@@ -154,57 +154,42 @@ public final class CardsavrClient implements AutoCloseable {
         }
         ApiCall call = new ApiCall("pollJobBroadcasts", "GET", CardsavrPaths.broadcasts(jobId), null,
                 ACCESS_KEY_HEADER, accessKey, ACCESS_KEY_HEADER_SDK, accessKey);
-        return drain(call);
+        return deliver(send(call, body -> readBatch(call, CardsavrJson.parseMessageBatch(body))));
     }
 
     /**
      * The pending messages of all jobs of one cardholder. Malformed elements are handled as by
-     * {@link #pollJobBroadcasts(long, String)}: skipped, logged, listed, and reported by the next call.
+     * {@link #pollJobBroadcasts(long, String)}.
      */
-    public CompletableFuture<List<CardsavrMessage>> pollCardholderMessages(long cardholderId) {
+    public CompletableFuture<ParsedList<CardsavrMessage>> pollCardholderMessages(long cardholderId) {
         CardsavrException invalid = checkId(cardholderId, "cardholderId");
         if (invalid != null) {
             return CompletableFuture.failedFuture(invalid);
         }
         ApiCall call = new ApiCall("pollCardholderMessages", "GET", CardsavrPaths.cardholderMessages(cardholderId), null);
-        return drain(call);
+        return deliver(send(call, body -> readBatch(call, CardsavrJson.parseMessageBatch(body))));
     }
 
-    private CompletableFuture<List<CardsavrMessage>> drain(ApiCall call) {
-        CardsavrException earlier = pendingMalformed.remove(call.path);
-        if (earlier != null) {
-            return CompletableFuture.failedFuture(earlier);
-        }
-        return deliver(send(call, body -> {
-            ParsedList<CardsavrMessage> batch = CardsavrJson.parseMessageBatch(body);
-            if (batch.hasMalformed()) {
-                CardsavrException report = malformedReport(call, batch);
-                if (batch.isEmpty()) {
-                    throw report;
-                }
-                if (pendingMalformed.size() < MAX_PENDING_MALFORMED) {
-                    pendingMalformed.merge(call.path, report, (older, newer) -> {
-                        newer.addSuppressed(older);
-                        return newer;
-                    });
-                }
+    /** A reply of which nothing could be read fails as a whole; otherwise its skipped elements travel with it. */
+    private static <T> ParsedList<T> readBatch(ApiCall call, ParsedList<T> batch) {
+        if (batch.hasMalformed()) {
+            LOG.debug("{}: {} malformed element(s) skipped, {} returned", call.describe(), batch.malformed().size(),
+                    batch.size());
+            if (batch.isEmpty()) {
+                throw malformedReport(call, batch);
             }
-            return batch;
-        }));
+        }
+        return batch;
     }
 
-    /** Logs each skipped element at WARN and returns one exception describing them (never quoting content). */
-    private static CardsavrException malformedReport(ApiCall call, ParsedList<?> batch) {
+    /** One exception describing the skipped elements of a reply (never quoting content). */
+    public static CardsavrException malformedReport(String operation, ParsedList<?> batch) {
         List<CardsavrException> bad = batch.malformed();
-        StringBuilder message = new StringBuilder(call.describe()).append(": ").append(bad.size())
+        StringBuilder message = new StringBuilder(operation).append(": ").append(bad.size())
                 .append(" malformed element(s) of a reply were skipped (").append(batch.size())
                 .append(" well-formed element(s) were returned): ");
-        for (int i = 0; i < bad.size(); i++) {
-            LOG.warn("{}: skipped a malformed element, {} well-formed element(s) returned: {}", call.describe(),
-                    batch.size(), bad.get(i).getMessage());
-            if (i < MAX_REPORTED_ELEMENTS) {
-                message.append(i == 0 ? "" : "; ").append(bad.get(i).getMessage());
-            }
+        for (int i = 0; i < Math.min(bad.size(), MAX_REPORTED_ELEMENTS); i++) {
+            message.append(i == 0 ? "" : "; ").append(bad.get(i).getMessage());
         }
         if (bad.size() > MAX_REPORTED_ELEMENTS) {
             message.append("; and ").append(bad.size() - MAX_REPORTED_ELEMENTS).append(" more");
@@ -212,28 +197,23 @@ public final class CardsavrClient implements AutoCloseable {
         return new CardsavrException(CardsavrException.Reason.MALFORMED_BODY, message.toString());
     }
 
+    private static CardsavrException malformedReport(ApiCall call, ParsedList<?> batch) {
+        return malformedReport(call.describe(), batch);
+    }
+
     /**
      * The job's open credential requests (they stay until answered or expired). The reply is read element by element:
-     * an element of unexpected shape is skipped, logged at WARN (index and problem, never content) and listed in
+     * an element of unexpected shape is skipped and listed in
      * {@link ParsedList#malformed()} of the returned list; the well-formed requests are returned. When no element could
      * be read the call fails with {@code MALFORMED_BODY}. (Requests stay on the server, so nothing is lost.)
      */
-    public CompletableFuture<List<CredentialRequest>> pollCredentialRequests(long jobId) {
+    public CompletableFuture<ParsedList<CredentialRequest>> pollCredentialRequests(long jobId) {
         CardsavrException invalid = checkId(jobId, "jobId");
         if (invalid != null) {
             return CompletableFuture.failedFuture(invalid);
         }
         ApiCall call = new ApiCall("pollCredentialRequests", "GET", CardsavrPaths.credentialRequests(jobId), null);
-        return deliver(send(call, body -> {
-            ParsedList<CredentialRequest> batch = CardsavrJson.parseCredentialRequestBatch(body);
-            if (batch.hasMalformed()) {
-                CardsavrException report = malformedReport(call, batch);
-                if (batch.isEmpty()) {
-                    throw report;
-                }
-            }
-            return batch;
-        }));
+        return deliver(send(call, body -> readBatch(call, CardsavrJson.parseCredentialRequestBatch(body))));
     }
 
     /** Answers a credential request through the messages endpoint. */

@@ -2,14 +2,17 @@ package io.github.camelcardsavr.client;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -51,7 +54,6 @@ public final class CardsavrJson {
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectReader REQUESTS_IN_PARSER = MAPPER.readerFor(new TypeReference<List<CredentialRequest>>() { })
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final ObjectReader TREE_IN_PARSER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectReader SUBSCRIPTION = MAPPER.readerFor(Subscription.class);
     private static final ObjectReader LOGIN_REPLY = MAPPER.readerFor(SessionLoginReply.class);
     private static final ObjectReader RESPONSE_REPLY = MAPPER.readerFor(CredentialResponseReply.class);
@@ -96,6 +98,46 @@ public final class CardsavrJson {
         }
     }
 
+    /** The JSON a route passes on: the server's own text when the message came from a reply, else its serialisation. */
+    public static String jsonOf(CardsavrMessage message) {
+        String source = message.getSourceJson();
+        return source != null ? source : toJson(message);
+    }
+
+    /** {@link #jsonOf(CardsavrMessage)} as UTF-8. */
+    public static byte[] jsonBytesOf(CardsavrMessage message) {
+        byte[] source = message.getSourceJsonBytes();
+        return source != null ? source : toJsonBytes(message);
+    }
+
+    /** The JSON a route passes on: the server's own text when the request came from a reply, else its serialisation. */
+    public static String jsonOf(CredentialRequest request) {
+        String source = request.getSourceJson();
+        return source != null ? source : toJson(request);
+    }
+
+    /** {@link #jsonOf(CredentialRequest)} as UTF-8. */
+    public static byte[] jsonBytesOf(CredentialRequest request) {
+        byte[] source = request.getSourceJsonBytes();
+        return source != null ? source : toJsonBytes(request);
+    }
+
+    /**
+     * {@link #jsonOf(CardsavrMessage)} on one line, e.g. for a state repository that keeps one value per line: the
+     * server's text as is unless it holds line breaks, which only insignificant whitespace can.
+     */
+    public static String compactJsonOf(CardsavrMessage message) {
+        String json = jsonOf(message);
+        if (json.indexOf('\n') < 0 && json.indexOf('\r') < 0) {
+            return json;
+        }
+        try {
+            return WRITER.writeValueAsString(MAPPER.readTree(json));
+        } catch (IOException e) {
+            throw JsonFailures.malformed("Message", e, json.length());
+        }
+    }
+
     /** Status messages: a JSON array, a single object, an empty body or {@code null} (no messages). */
     public static List<CardsavrMessage> parseMessages(byte[] body) {
         return listOrSingle(body, MESSAGES_IN_PARSER, MESSAGE_IN_PARSER, "Message list");
@@ -113,12 +155,12 @@ public final class CardsavrJson {
      * truncated, too deep, has trailing content or is neither an array nor an object still fails as a whole.
      */
     public static ParsedList<CardsavrMessage> parseMessageBatch(byte[] body) {
-        return elementwise(body, MESSAGE_IN_PARSER, "Message list");
+        return elementwise(body, MESSAGE_IN_PARSER, CardsavrMessage::withSourceJson, "Message list");
     }
 
     /** Credential requests, read element by element like {@link #parseMessageBatch(byte[])}. */
     public static ParsedList<CredentialRequest> parseCredentialRequestBatch(byte[] body) {
-        return elementwise(body, REQUEST_IN_PARSER, "Credential request list");
+        return elementwise(body, REQUEST_IN_PARSER, CredentialRequest::withSourceJson, "Credential request list");
     }
 
     public static CardsavrMessage parseMessage(byte[] body) {
@@ -218,7 +260,8 @@ public final class CardsavrJson {
         }
     }
 
-    private static <T> ParsedList<T> elementwise(byte[] body, ObjectReader elementReader, String what) {
+    private static <T> ParsedList<T> elementwise(byte[] body, ObjectReader elementReader,
+                                                 BiFunction<T, byte[], T> withSource, String what) {
         if (isBlank(body)) {
             return ParsedList.empty();
         }
@@ -228,6 +271,7 @@ public final class CardsavrJson {
             if (first == JsonToken.VALUE_NULL) {
                 result = ParsedList.empty();
             } else if (first == JsonToken.START_ARRAY) {
+                JsonStreamContext array = parser.getParsingContext();
                 List<T> good = new ArrayList<>();
                 List<CardsavrException> bad = new ArrayList<>();
                 int index = 0;
@@ -236,28 +280,20 @@ public final class CardsavrJson {
                     if (token == null) {
                         throw JsonFailures.malformed(what, "is truncated JSON (unexpected end of input)");
                     }
-                    // syntax, truncation and nesting limits fail here, for the whole body
-                    JsonNode element = TREE_IN_PARSER.readTree(parser);
-                    if (element != null && !element.isNull()) {
-                        try {
-                            T value = elementReader.readValue(element);
-                            if (value != null) {
-                                good.add(value);
-                            }
-                        } catch (JsonMappingException e) {
-                            e.prependPath(new Object(), index);
-                            bad.add(JsonFailures.malformed(what + " element " + index, e, body.length));
-                        } catch (IOException | RuntimeException e) {
-                            bad.add(JsonFailures.malformed(what + " element " + index, "could not be read ("
-                                    + e.getClass().getSimpleName() + ")"));
-                        }
+                    if (token != JsonToken.VALUE_NULL) {
+                        readElement(parser, body, elementReader, withSource, good, bad, what, index, array);
                     }
                     index++;
                 }
                 result = new ParsedList<>(good, bad);
             } else if (first == JsonToken.START_OBJECT) {
-                JsonNode element = TREE_IN_PARSER.readTree(parser);
-                result = new ParsedList<>(List.of(elementReader.<T>readValue(element)), List.of());
+                List<T> one = new ArrayList<>(1);
+                List<CardsavrException> bad = new ArrayList<>(0);
+                readElement(parser, body, elementReader, withSource, one, bad, what, 0, parser.getParsingContext().getParent());
+                if (!bad.isEmpty()) {
+                    throw bad.get(0);
+                }
+                result = new ParsedList<>(one, List.of());
             } else {
                 throw JsonFailures.malformed(what, "is neither a JSON array nor an object");
             }
@@ -267,6 +303,33 @@ public final class CardsavrJson {
             return result;
         } catch (IOException e) {
             throw JsonFailures.malformed(what, e, body.length);
+        }
+    }
+
+    /**
+     * Binds the element at the parser's current token in one pass and keeps the exact bytes it spans. An element of
+     * the wrong shape is recorded and skipped up to the end of that element; syntax errors, truncation and nesting
+     * limits still fail the whole body (they are not mapping exceptions).
+     */
+    private static <T> void readElement(JsonParser parser, byte[] body, ObjectReader reader,
+                                        BiFunction<T, byte[], T> withSource, List<T> good,
+                                        List<CardsavrException> bad, String what, int index,
+                                        JsonStreamContext container) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        try {
+            T value = reader.readValue(parser);
+            if (value != null) {
+                int end = (int) parser.currentLocation().getByteOffset();
+                good.add(start >= 0 && end > start ? withSource.apply(value, Arrays.copyOfRange(body, start, end)) : value);
+            }
+        } catch (JsonMappingException e) {
+            e.prependPath(new Object(), index);
+            bad.add(JsonFailures.malformed(what + " element " + index, e, body.length));
+            while (parser.getParsingContext() != container) {
+                if (parser.nextToken() == null) {
+                    throw JsonFailures.malformed(what, "is truncated JSON (unexpected end of input)");
+                }
+            }
         }
     }
 

@@ -3,9 +3,7 @@ package io.github.camelcardsavr.model;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
                 fieldVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "job_id", "envelope_id", "message" })
+@JsonDeserialize(using = CardsavrMessageDeserializer.class)
 public final class CardsavrMessage {
 
     /** The {@code type} of status messages. */
@@ -31,18 +30,40 @@ public final class CardsavrMessage {
     private final String envelopeId;
     private final Object payload;
     private final Map<String, Object> extras;
+    private final SourceJson source;
 
-    @JsonCreator
-    CardsavrMessage(@JsonProperty("type") String type,
-                    @JsonProperty("job_id") Long jobId,
-                    @JsonProperty("envelope_id") String envelopeId,
-                    @JsonProperty("message") @JsonDeserialize(using = MessagePayloadDeserializer.class) Object payload,
-                    @JsonAnySetter Map<String, Object> extras) {
+    CardsavrMessage(String type, Long jobId, String envelopeId, Object payload, Map<String, Object> extras) {
+        this(type, jobId != null ? jobId : 0L, envelopeId, payload, Extras.freeze(extras), null);
+    }
+
+    private CardsavrMessage(String type, long jobId, String envelopeId, Object payload, Map<String, Object> extras,
+                            SourceJson source) {
         this.type = type;
-        this.jobId = jobId != null ? jobId : 0L;
+        this.jobId = jobId;
         this.envelopeId = envelopeId;
         this.payload = payload;
-        this.extras = Extras.freeze(extras);
+        this.extras = extras;
+        this.source = source;
+    }
+
+    /**
+     * This message together with the exact JSON text it was read from (the client attaches it when it reads a reply),
+     * so that routes pass on what the server sent rather than a re-serialisation.
+     *
+     * @param json the UTF-8 JSON object this message was parsed from
+     */
+    public CardsavrMessage withSourceJson(byte[] json) {
+        return new CardsavrMessage(type, jobId, envelopeId, payload, extras, SourceJson.of(json));
+    }
+
+    /** The JSON text this message was read from, or null when it was built in code. */
+    public String getSourceJson() {
+        return source == null ? null : source.text();
+    }
+
+    /** The UTF-8 bytes of {@link #getSourceJson()} (a copy), or null when the message was built in code. */
+    public byte[] getSourceJsonBytes() {
+        return source == null ? null : source.bytes();
     }
 
     /** A job status message without extras. */

@@ -31,6 +31,7 @@ public final class CredentialRequest {
     private final boolean accountLinkPresent;
     private final Object payload;
     private final Map<String, Object> extras;
+    private final SourceJson source;
 
     @JsonCreator
     CredentialRequest(@JsonProperty("type") String type,
@@ -46,6 +47,37 @@ public final class CredentialRequest {
         this.accountLink = Extras.freezeList(accountLink);
         this.payload = payload;
         this.extras = Extras.freeze(extras);
+        this.source = null;
+    }
+
+    private CredentialRequest(CredentialRequest typed, SourceJson source) {
+        this.type = typed.type;
+        this.jobId = typed.jobId;
+        this.envelopeId = typed.envelopeId;
+        this.accountLinkPresent = typed.accountLinkPresent;
+        this.accountLink = typed.accountLink;
+        this.payload = typed.payload;
+        this.extras = typed.extras;
+        this.source = source;
+    }
+
+    /**
+     * This request together with the exact JSON text it was read from (the client attaches it when it reads a reply).
+     *
+     * @param json the UTF-8 JSON object this request was parsed from
+     */
+    public CredentialRequest withSourceJson(byte[] json) {
+        return new CredentialRequest(this, SourceJson.of(json));
+    }
+
+    /** The JSON text this request was read from, or null when it was built in code. */
+    public String getSourceJson() {
+        return source == null ? null : source.text();
+    }
+
+    /** The UTF-8 bytes of {@link #getSourceJson()} (a copy), or null when the request was built in code. */
+    public byte[] getSourceJsonBytes() {
+        return source == null ? null : source.bytes();
     }
 
     /** A request without status or extras. */

@@ -39,8 +39,8 @@ class ClientSessionStubTest {
         client = CardsavrClient.create(StubClients.signed(stub).build());
     }
 
-    private List<CompletableFuture<List<CardsavrMessage>>> pollConcurrently(int count) {
-        List<CompletableFuture<List<CardsavrMessage>>> polls = new ArrayList<>();
+    private List<CompletableFuture<ParsedList<CardsavrMessage>>> pollConcurrently(int count) {
+        List<CompletableFuture<ParsedList<CardsavrMessage>>> polls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             polls.add(client.pollCardholderMessages(5));
         }
@@ -60,7 +60,7 @@ class ClientSessionStubTest {
     void concurrentFirstCallsShareOneLogin() throws Exception {
         startSigned();
         stub.loginGate = new CountDownLatch(1);
-        List<CompletableFuture<List<CardsavrMessage>>> polls = pollConcurrently(200);
+        List<CompletableFuture<ParsedList<CardsavrMessage>>> polls = pollConcurrently(200);
         stub.loginGate.countDown();
         polls.forEach(p -> assertThat(await(p)).hasSize(1));
         assertThat(stub.logins).hasValue(1);
@@ -75,7 +75,7 @@ class ClientSessionStubTest {
 
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
-            List<CompletableFuture<CompletableFuture<List<CardsavrMessage>>>> started = new ArrayList<>();
+            List<CompletableFuture<CompletableFuture<ParsedList<CardsavrMessage>>>> started = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 started.add(CompletableFuture.supplyAsync(() -> client.pollCardholderMessages(5), callers));
             }

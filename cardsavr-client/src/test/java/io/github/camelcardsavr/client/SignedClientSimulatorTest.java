@@ -141,7 +141,7 @@ class SignedClientSimulatorTest {
         long loginsBefore = admin.requestCount("/session/login");
         admin.faults().expireSessions();
 
-        List<CompletableFuture<List<CardsavrMessage>>> polls = new ArrayList<>();
+        List<CompletableFuture<ParsedList<CardsavrMessage>>> polls = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             polls.add(client.pollJobBroadcasts(job.jobId(), job.accessKey()));
         }

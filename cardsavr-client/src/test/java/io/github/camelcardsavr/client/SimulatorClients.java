@@ -38,7 +38,7 @@ final class SimulatorClients {
     }
 
     /** Polls until a terminal status arrives; returns everything received, in order. */
-    static List<CardsavrMessage> pollUntilTerminal(Supplier<CompletableFuture<List<CardsavrMessage>>> poll) {
+    static List<CardsavrMessage> pollUntilTerminal(Supplier<CompletableFuture<ParsedList<CardsavrMessage>>> poll) {
         List<CardsavrMessage> received = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
             received.addAll(StubClients.await(poll.get()));

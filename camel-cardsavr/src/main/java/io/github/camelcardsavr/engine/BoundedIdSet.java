@@ -1,4 +1,4 @@
-package io.github.camelcardsavr.consumer;
+package io.github.camelcardsavr.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,11 +7,11 @@ import java.util.Map;
  * Remembers at most {@code capacity} ids, forgetting the least recently added or touched first, so that long-running
  * consumers that see thousands of jobs do not grow without bound.
  */
-final class BoundedIdSet<K> {
+public final class BoundedIdSet<K> {
 
     private final Map<K, Boolean> ids;
 
-    BoundedIdSet(int capacity) {
+    public BoundedIdSet(int capacity) {
         this.ids = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, Boolean> eldest) {
@@ -20,23 +20,23 @@ final class BoundedIdSet<K> {
         };
     }
 
-    void add(K id) {
+    public void add(K id) {
         ids.put(id, Boolean.TRUE);
     }
 
-    boolean contains(K id) {
+    public boolean contains(K id) {
         return ids.get(id) != null;
     }
 
-    void remove(K id) {
+    public void remove(K id) {
         ids.remove(id);
     }
 
-    void retainOnly(java.util.Set<K> keep) {
+    public void retainOnly(java.util.Set<K> keep) {
         ids.keySet().retainAll(keep);
     }
 
-    int size() {
+    public int size() {
         return ids.size();
     }
 }
