@@ -14,6 +14,6 @@ public record CallFailure(long channelId, String callName, Throwable cause, bool
 
     /** One line for logs and handlers: the call, the job, and the client's message (which never holds secrets). */
     public String describe() {
-        return "CardSavr " + callName + " of " + channelId + " failed: " + cause.getMessage();
+        return "CardSavr " + callName + " " + channelId + " failed: " + cause.getMessage();
     }
 }

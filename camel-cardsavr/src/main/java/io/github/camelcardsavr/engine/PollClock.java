@@ -91,7 +91,7 @@ final class PollClock implements Runnable {
     }
 
     // the next point on the channel's grid after now: a late tick is not made up for, the grid does not shift
-    private long nextDue(long dueNanos, long now) {
+    long nextDue(long dueNanos, long now) {
         long next = dueNanos + intervalNanos;
         if (next - now <= 0) {
             long missed = (now - dueNanos) / intervalNanos;
@@ -100,7 +100,7 @@ final class PollClock implements Runnable {
         return next;
     }
 
-    private void admit(long now) {
+    void admit(long now) {
         if (arrivals.isEmpty()) {
             return;
         }
