@@ -95,6 +95,24 @@ public final class JobEngine {
     }
 
     /**
+     * A credential request raised over the API ({@code POST .../credential_requests}), the way the agent that
+     * drives a job asks the cardholder: any type, the given account_link entries and message. It does not
+     * change the job's status or script; an answer is recorded like any other. Returns the request as
+     * {@code GET .../credential_requests} shows it.
+     */
+    public Map<String, Object> raiseCredentialRequest(long jobId, String type, List<Map<String, Object>> accountLink,
+            Object message) {
+        SimJob job = book.job(jobId);
+        synchronized (job) {
+            if (job.terminated) {
+                throw new ApiProblem(409, "JobTerminated", "Job " + jobId + " has already terminated", "job_id");
+            }
+            String envelopeId = requests.open(job, type, accountLink, message);
+            return job.openRequests.get(envelopeId).json();
+        }
+    }
+
+    /**
      * Puts a message on every channel of the job and its cardholder's queue. A map with a {@code type} is sent
      * as it is (job_id added when missing); any other map is the {@code message} of a job_status. An injected
      * job_status also moves the job's own status, and a termination_type ends its script.
@@ -144,6 +162,41 @@ public final class JobEngine {
 
     public Map<String, Object> jobJson(long jobId) {
         return book.job(jobId).asJobJson();
+    }
+
+    /** The job with its open credential requests, as {@code x-cardsavr-hydration: ["credential_requests"]} asks. */
+    public Map<String, Object> jobJsonWithCredentialRequests(long jobId) {
+        SimJob job = book.job(jobId);
+        synchronized (job) {
+            Map<String, Object> json = job.asJobJson();
+            List<Map<String, Object>> open = new ArrayList<>();
+            for (CredentialRequestRecord request : job.openRequests.values()) {
+                open.add(request.json());
+            }
+            json.put("credential_requests", open);
+            return json;
+        }
+    }
+
+    /**
+     * The answers the job received, oldest first, as the agent driving the job reads them
+     * ({@code GET .../credential_responses}): request type, job, envelope and the answered value (a string, or
+     * the account_link values). Reading takes nothing away.
+     */
+    public List<Map<String, Object>> credentialResponses(long jobId) {
+        SimJob job = book.job(jobId);
+        List<Map<String, Object>> responses = new ArrayList<>();
+        synchronized (job) {
+            for (AnswerRecord answer : job.answers) {
+                Map<String, Object> response = new LinkedHashMap<>();
+                response.put("type", answer.type());
+                response.put("job_id", job.id);
+                response.put("envelope_id", answer.envelopeId());
+                response.put("message", answer.value());
+                responses.add(response);
+            }
+        }
+        return responses;
     }
 
     public boolean revokeAccessKey(String accessKey) {
