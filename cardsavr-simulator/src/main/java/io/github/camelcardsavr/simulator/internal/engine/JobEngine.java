@@ -164,41 +164,6 @@ public final class JobEngine {
         return book.job(jobId).asJobJson();
     }
 
-    /** The job with its open credential requests, as {@code x-cardsavr-hydration: ["credential_requests"]} asks. */
-    public Map<String, Object> jobJsonWithCredentialRequests(long jobId) {
-        SimJob job = book.job(jobId);
-        synchronized (job) {
-            Map<String, Object> json = job.asJobJson();
-            List<Map<String, Object>> open = new ArrayList<>();
-            for (CredentialRequestRecord request : job.openRequests.values()) {
-                open.add(request.json());
-            }
-            json.put("credential_requests", open);
-            return json;
-        }
-    }
-
-    /**
-     * The answers the job received, oldest first, as the agent driving the job reads them
-     * ({@code GET .../credential_responses}): request type, job, envelope and the answered value (a string, or
-     * the account_link values). Reading takes nothing away.
-     */
-    public List<Map<String, Object>> credentialResponses(long jobId) {
-        SimJob job = book.job(jobId);
-        List<Map<String, Object>> responses = new ArrayList<>();
-        synchronized (job) {
-            for (AnswerRecord answer : job.answers) {
-                Map<String, Object> response = new LinkedHashMap<>();
-                response.put("type", answer.type());
-                response.put("job_id", job.id);
-                response.put("envelope_id", answer.envelopeId());
-                response.put("message", answer.value());
-                responses.add(response);
-            }
-        }
-        return responses;
-    }
-
     public boolean revokeAccessKey(String accessKey) {
         return book.revoke(accessKey);
     }

@@ -100,14 +100,14 @@ final class MessagingEndpoints {
     }
 
     private Map<String, Object> job(long jobId, Hydration hydration) {
-        return hydration.wants(Hydration.CREDENTIAL_REQUESTS) ? engine.jobJsonWithCredentialRequests(jobId)
+        return hydration.wants(Hydration.CREDENTIAL_REQUESTS) ? messaging.jobJsonWithCredentialRequests(jobId)
                 : engine.jobJson(jobId);
     }
 
     /** SDK {@code getJobInformationResponse}: the answers the job received, as its agent reads them. */
     ApiResponse credentialResponses(ApiRequest request, long jobId) {
         security.authenticate(request);
-        return ApiResponse.ok(engine.credentialResponses(jobId));
+        return ApiResponse.ok(messaging.credentialResponses(jobId));
     }
 
     /**
