@@ -234,6 +234,15 @@ async function errorsAndEnd(sim, helper, session) {
         assert.equal(error.response.body._errors[0].name, "JobNotFound");
     }
     pass("errors: CardsavrRestError with the _errors body", "404 JobNotFound");
+    try {
+        // The SDK checks the signature of replies up to 400: this signed, plain 400 must pass that check.
+        await session.getSingleSiteJobs(1, {}, { "x-cardsavr-hydration": "credential_requests" });
+        assert.fail("a malformed hydration header was accepted");
+    } catch (error) {
+        assert.equal(error.statusCode, 400, String(error));
+        assert.equal(error.response.body._errors[0].property, "x-cardsavr-hydration");
+    }
+    pass("errors: a signed 400 passes the SDK's signature check", "x-cardsavr-hydration not a JSON array");
 
     const saved = session.getSerializedSessionData();
     await session.end();
