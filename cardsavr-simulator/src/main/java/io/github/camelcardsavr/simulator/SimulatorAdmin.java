@@ -110,7 +110,7 @@ public final class SimulatorAdmin {
     public String issueSessionToken(String username) {
         UserDirectory.Account account = users.find(username).orElseThrow(() -> new IllegalArgumentException(
                 "Unknown user '" + username + "'; configure it with CardsavrSimulator.builder().user(...)"));
-        return sessions.create(account, null).token();
+        return sessions.createPlain(account).token();
     }
 
     public Faults faults() {
@@ -129,6 +129,14 @@ public final class SimulatorAdmin {
 
     public Map<String, Long> requestCounts() {
         return counter.snapshot();
+    }
+
+    /**
+     * Encrypted (successful, signed-session) replies so far by scheme, {@code aes-256-gcm} and
+     * {@code aes-256-cbc}: shows which scheme the simulator answered a client in.
+     */
+    public Map<String, Long> encryptedReplies() {
+        return counter.encryptedReplies();
     }
 
     /** Moves the simulator clock forward, then expires requests and messages that are now too old. */

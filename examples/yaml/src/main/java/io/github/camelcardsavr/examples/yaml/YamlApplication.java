@@ -8,6 +8,7 @@ import io.github.camelcardsavr.examples.support.EmbeddedArtemis;
 import io.github.camelcardsavr.examples.support.JobTracker;
 import io.github.camelcardsavr.examples.support.MainRunner;
 import io.github.camelcardsavr.examples.support.OutputDirectory;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import io.github.camelcardsavr.examples.support.ProgressDisplay;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import io.github.camelcardsavr.examples.support.RunSummary;
@@ -33,12 +34,17 @@ public final class YamlApplication {
     private final EmbeddedArtemis artemis;
     private final RunOptions options;
     private final Path outputDir;
+    private final AnswersFile answers;
+    private final PersonAtTerminal person;
 
-    public YamlApplication(CardsavrTarget target, EmbeddedArtemis artemis, RunOptions options, Path outputDir) {
+    public YamlApplication(CardsavrTarget target, EmbeddedArtemis artemis, RunOptions options, Path outputDir,
+            AnswersFile answers, PersonAtTerminal person) {
         this.target = target;
         this.artemis = artemis;
         this.options = options;
         this.outputDir = outputDir;
+        this.answers = answers;
+        this.person = person;
     }
 
     public RunSummary run() throws Exception {
@@ -47,10 +53,10 @@ public final class YamlApplication {
         JobTracker tracker = new JobTracker();
         tracker.expectAll(target.jobs());
 
+        ProgressDisplay display = new ProgressDisplay(tracker, options.out(), options.ansi());
         Main main = new Main();
         main.bind("jobTracker", tracker);
-        main.bind("credentialAnswers",
-                new CredentialAnswers(AnswersFile.fromClasspath(ANSWERS), target::siteOf));
+        main.bind("credentialAnswers", new CredentialAnswers(answers, target::siteOf, person.pausing(display)));
         if (target.isSimulated()) {
             simulatorProperties(target.settings()).forEach(main::addOverrideProperty);
         }
@@ -60,7 +66,8 @@ public final class YamlApplication {
             main.addOverrideProperty("cardsavr.poll-delay", Long.toString(options.pollDelay().toMillis()));
         }
 
-        try (ProgressDisplay display = new ProgressDisplay(tracker, options.out(), options.ansi()).start()) {
+        try (display) {
+            display.start();
             MainRunner.runUntilJobsTerminate(main, tracker, options.timeout());
         }
         return RunSummary.of(tracker, outputDir, Map.of("Artemis queue " + QUEUE, artemis.messageCount(QUEUE)),

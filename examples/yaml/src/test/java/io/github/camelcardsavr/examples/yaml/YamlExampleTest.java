@@ -1,9 +1,11 @@
 package io.github.camelcardsavr.examples.yaml;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelcardsavr.examples.support.AnswersFile;
 import io.github.camelcardsavr.examples.support.CardsavrTarget;
 import io.github.camelcardsavr.examples.support.DemoJob;
 import io.github.camelcardsavr.examples.support.EmbeddedArtemis;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import io.github.camelcardsavr.examples.support.RunSummary;
 import org.junit.jupiter.api.AfterAll;
@@ -40,9 +42,9 @@ class YamlExampleTest {
     void runTheRoutes() throws Exception {
         target = CardsavrTarget.simulated(Duration.ofMillis(5), YamlExample.SITES);
         artemis = EmbeddedArtemis.start();
-        summary = new YamlApplication(target, artemis,
-                RunOptions.forTests(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
-                outputDir).run();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        summary = new YamlApplication(target, artemis, RunOptions.forTests(quiet), outputDir,
+                AnswersFile.fromClasspath(YamlApplication.ANSWERS), PersonAtTerminal.nobody(quiet)).run();
     }
 
     @AfterAll
