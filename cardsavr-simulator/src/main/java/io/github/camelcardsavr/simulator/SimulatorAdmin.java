@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import io.github.camelcardsavr.simulator.internal.ApiProblem;
@@ -115,6 +116,22 @@ public final class SimulatorAdmin {
 
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * Benchmark load mode: while {@code messagesPerPoll > 0}, every broadcast poll with a valid access key
+     * answers that many status messages of its job at once and drains nothing; 0 turns it off.
+     */
+    public void firehose(int messagesPerPoll) {
+        engine.messaging().firehose().set(messagesPerPoll);
+    }
+
+    /**
+     * Calls the observer with the job id of every broadcast poll answered in {@link #firehose(int) firehose}
+     * mode, on the request's thread (keep it cheap); null stops observing.
+     */
+    public void observeFirehosePolls(LongConsumer observer) {
+        engine.messaging().firehose().observe(observer);
     }
 
     /** API requests so far whose path contains the substring. */

@@ -20,11 +20,17 @@ public final class Messaging {
     private final JobBook book;
     private final AdjustableClock clock;
     private final long retentionMillis;
+    private final Firehose firehose = new Firehose();
 
     Messaging(JobBook book, AdjustableClock clock, long retentionMillis) {
         this.book = book;
         this.clock = clock;
         this.retentionMillis = retentionMillis;
+    }
+
+    /** The benchmarks' load mode (off unless set). */
+    public Firehose firehose() {
+        return firehose;
     }
 
     /** Registers one more subscriber; its channel receives the job's messages published from now on. */
@@ -43,6 +49,9 @@ public final class Messaging {
         if (channel == null || channel.jobId() != jobId) {
             throw new ApiProblem(401, "InvalidAccessKey",
                     "The access key is unknown, revoked, or not registered for job " + jobId, "access_key");
+        }
+        if (firehose.isOn()) {
+            return new Drained(firehose.poll(jobId), firehose.messagesPerPoll(), () -> { });
         }
         List<QueuedMessage> messages = channel.drain(clock.millis(), retentionMillis);
         return new Drained(toArray(messages), messages.size(), () -> channel.requeue(messages));
