@@ -1,6 +1,7 @@
 package io.github.camelcardsavr.consumer;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
@@ -87,6 +88,14 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
 
     JobEngine engine() {
         return engine;
+    }
+
+    /**
+     * The jobs this consumer polls right now (jobStatus, credentialRequests) or holds undelivered messages of
+     * (cardholderMessages). A job leaves once nothing of it is on the wire or waiting to be routed.
+     */
+    public Collection<Long> getJobs() {
+        return engine == null ? List.of() : engine.jobs();
     }
 
     int maxBufferedMessagesPerJob() {

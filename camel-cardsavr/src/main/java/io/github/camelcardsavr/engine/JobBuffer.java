@@ -14,15 +14,15 @@ import io.github.camelcardsavr.model.CardsavrMessage;
 public final class JobBuffer {
 
     private final long jobId;
+    private final JobBuffers owner;
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private boolean terminalSeen;
     // the window in which an exchange of this job failed: nothing more of it is routed before the next window
     long failedInWindow = -1;
-    // a change the state store has not seen yet
-    boolean dirty;
 
-    JobBuffer(long jobId) {
+    JobBuffer(long jobId, JobBuffers owner) {
         this.jobId = jobId;
+        this.owner = owner;
     }
 
     public long jobId() {
@@ -37,7 +37,7 @@ public final class JobBuffer {
             }
         }
         if (!items.isEmpty()) {
-            dirty = true;
+            owner.appended(this);
         }
     }
 
@@ -48,12 +48,18 @@ public final class JobBuffer {
     /** The route completed the oldest item: forget it. */
     void commitOldest() {
         pending.pollFirst();
-        dirty = true;
+        owner.changed(this);
+    }
+
+    /** Something about the job the store keeps changed (e.g. its access key). */
+    void changed() {
+        owner.changed(this);
     }
 
     /** Drops every item not routed yet (credential requests that the server lists again anyway). */
     public void clear() {
         pending.clear();
+        owner.changed(this);
     }
 
     public boolean isEmpty() {

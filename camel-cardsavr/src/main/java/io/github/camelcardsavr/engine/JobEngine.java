@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,10 +63,15 @@ public final class JobEngine {
     private volatile PollClock clock;
     private volatile boolean stopping;
     private volatile long callsPausedUntilNanos = System.nanoTime();
+    private final boolean backToBack;
 
     // delivery thread only
     private final JobBuffers buffers = new JobBuffers();
     private final Set<PolledChannel> touched = new LinkedHashSet<>();
+    // channels that stopped polling and leave once their last call returned and their buffer is empty
+    private final Set<Long> leaving = new LinkedHashSet<>();
+    // channels that other threads stopped (a producer's remove, another consumer's termination notice)
+    private final Queue<Long> stoppedChannels = new ConcurrentLinkedQueue<>();
     // channels whose last call failed, with the window it started failing in
     private final Map<Long, Long> failingSince = new HashMap<>();
     private int failedCalls;
@@ -83,6 +90,7 @@ public final class JobEngine {
         this.state = new JobStateWriter(store, settings.durableItems());
         this.retryAfter = new RetryAfter(settings.retryAfterCap());
         this.gate = new CallGate(settings.maxConcurrentPolls(), this::startCall);
+        this.backToBack = settings.interval().isZero();
     }
 
     /** Calls are made only while this says so (the consumer runs, is not suspended and not backing off). */
@@ -226,6 +234,7 @@ public final class JobEngine {
         PolledChannel channel = channels.get(jobId);
         if (channel != null) {
             channel.terminatedElsewhere();
+            stoppedChannels.add(jobId);
             inbox.wake();
         }
     }
@@ -235,6 +244,7 @@ public final class JobEngine {
         PolledChannel channel = channels.get(jobId);
         if (channel != null) {
             channel.stopPolling();
+            stoppedChannels.add(jobId);
             inbox.wake();
         }
     }
@@ -310,6 +320,10 @@ public final class JobEngine {
         gate.release();
         if (channel.overdue.getAndSet(false)) {
             due(channel, channel.overdueDueNanos, System.nanoTime());
+        } else if (backToBack) {
+            // delay=0: the next call goes out as soon as this one returned
+            long now = System.nanoTime();
+            due(channel, now, now);
         }
     }
 
@@ -388,30 +402,27 @@ public final class JobEngine {
     // a key obtained by subscribing is stored with the job, also when the poll after it failed
     private void markKeyChange(PolledChannel channel, ChannelReply reply) {
         if (settings.channelPerJob() && reply.accessKey() != null) {
-            buffers.of(channel.id()).dirty = true;
+            buffers.of(channel.id()).changed();
         }
     }
 
     private void stopIfTerminal(PolledChannel channel) {
         if (settings.channelPerJob() && settings.stopOnTermination()) {
             JobBuffer buffer = buffers.find(channel.id());
-            if (buffer != null && buffer.terminalSeen()) {
+            if (buffer != null && buffer.terminalSeen() && channel.isPolling()) {
                 channel.stopPolling();
+                stoppedChannels.add(channel.id());
             }
         }
     }
 
     private void persistDirty() {
+        List<JobBuffer> changed = buffers.takeDirty();
         if (!state.isEnabled()) {
-            for (JobBuffer buffer : buffers.all()) {
-                buffer.dirty = false;
-            }
             return;
         }
-        for (JobBuffer buffer : buffers.all()) {
-            if (buffer.dirty) {
-                state.save(buffer.jobId(), keyOf(buffer.jobId()), buffer);
-            }
+        for (JobBuffer buffer : changed) {
+            state.save(buffer.jobId(), keyOf(buffer.jobId()), buffer);
         }
     }
 
@@ -423,8 +434,8 @@ public final class JobEngine {
     private int deliverReady(Router router, int budget) {
         int total = 0;
         List<JobBuffer> ready = new ArrayList<>();
-        for (JobBuffer buffer : buffers.all()) {
-            if (!buffer.isEmpty() && buffer.failedInWindow != window) {
+        for (JobBuffer buffer : buffers.ready()) {
+            if (buffer.failedInWindow != window) {
                 ready.add(buffer);
                 total += buffer.size();
             }
@@ -465,28 +476,37 @@ public final class JobEngine {
 
     // jobs with nothing left to poll or deliver leave the consumer
     private void releaseFinished() {
-        if (settings.channelPerJob()) {
-            for (PolledChannel channel : channels.values()) {
-                if (channel.isPolling() || channel.isInFlight()) {
-                    continue;
-                }
-                JobBuffer buffer = buffers.find(channel.id());
-                if (buffer != null && !buffer.isEmpty()) {
-                    continue;
-                }
-                channels.remove(channel.id());
-                buffers.remove(channel.id());
-                finished(channel.id(), channel.isTerminatedElsewhere() || (buffer != null && buffer.terminalSeen()));
-            }
-        } else {
-            for (JobBuffer buffer : List.copyOf(buffers.all())) {
-                if (buffer.isEmpty() && !buffer.dirty) {
+        List<JobBuffer> emptied = buffers.takeEmptied();
+        if (!settings.channelPerJob()) {
+            for (JobBuffer buffer : emptied) {
+                if (buffer.isEmpty()) {
                     buffers.remove(buffer.jobId());
                     if (buffer.terminalSeen()) {
                         finished(buffer.jobId(), true);
                     }
                 }
             }
+            return;
+        }
+        Long stopped;
+        while ((stopped = stoppedChannels.poll()) != null) {
+            leaving.add(stopped);
+        }
+        for (var it = leaving.iterator(); it.hasNext();) {
+            long id = it.next();
+            PolledChannel channel = channels.get(id);
+            JobBuffer buffer = buffers.find(id);
+            if (channel == null) {
+                it.remove();
+                continue;
+            }
+            if (channel.isInFlight() || (buffer != null && !buffer.isEmpty())) {
+                continue;
+            }
+            it.remove();
+            channels.remove(id);
+            buffers.remove(id);
+            finished(id, channel.isTerminatedElsewhere() || (buffer != null && buffer.terminalSeen()));
         }
     }
 

@@ -60,7 +60,6 @@ final class JobStateWriter {
 
     /** The job's current key and unrouted items. */
     synchronized void save(long jobId, String accessKey, JobBuffer buffer) {
-        buffer.dirty = false;
         if (!store.isEnabled() || (!durableItems && accessKey == null)) {
             return;
         }
