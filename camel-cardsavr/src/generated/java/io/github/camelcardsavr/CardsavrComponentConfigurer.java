@@ -88,6 +88,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "statesecret":
+        case "stateSecret": getOrCreateConfiguration(target).setStateSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "stopontermination":
         case "stopOnTermination": getOrCreateConfiguration(target).setStopOnTermination(property(camelContext, boolean.class, value)); return true;
         case "tracekey":
@@ -158,6 +160,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "statesecret":
+        case "stateSecret": return java.lang.String.class;
         case "stopontermination":
         case "stopOnTermination": return boolean.class;
         case "tracekey":
@@ -229,6 +233,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "statesecret":
+        case "stateSecret": return getOrCreateConfiguration(target).getStateSecret();
         case "stopontermination":
         case "stopOnTermination": return getOrCreateConfiguration(target).isStopOnTermination();
         case "tracekey":

@@ -103,6 +103,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "statesecret":
+        case "stateSecret": target.getConfiguration().setStateSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "stopontermination":
         case "stopOnTermination": target.getConfiguration().setStopOnTermination(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -199,6 +201,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startScheduler": return boolean.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "statesecret":
+        case "stateSecret": return java.lang.String.class;
         case "stopontermination":
         case "stopOnTermination": return boolean.class;
         case "timeunit":
@@ -296,6 +300,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startScheduler": return target.isStartScheduler();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "statesecret":
+        case "stateSecret": return target.getConfiguration().getStateSecret();
         case "stopontermination":
         case "stopOnTermination": return target.getConfiguration().isStopOnTermination();
         case "timeunit":

@@ -23,7 +23,7 @@ public class CardsavrEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(49);
         props.add("accessKey");
         props.add("allowInsecureHttp");
         props.add("authMode");
@@ -67,17 +67,19 @@ public class CardsavrEndpointUriFactory extends org.apache.camel.support.compone
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("stateRepository");
+        props.add("stateSecret");
         props.add("stopOnTermination");
         props.add("timeUnit");
         props.add("traceKey");
         props.add("useFixedDelay");
         props.add("username");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("accessKey");
         secretProps.add("integratorKey");
         secretProps.add("password");
         secretProps.add("sessionToken");
+        secretProps.add("stateSecret");
         secretProps.add("username");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLContext;
 
 import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.client.CardsavrClientConfig;
+import io.github.camelcardsavr.state.StateSealer;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -151,6 +152,13 @@ public class CardsavrConfiguration implements Cloneable {
                             + " that a restarted route resumes the same channels, e.g. a FileStateRepository.")
     private StateRepository<String, String> stateRepository;
 
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The secret access keys in the stateRepository are sealed with (AES-GCM, key stretched"
+                            + " with PBKDF2). By default the integrator key, or in unsigned and token mode the"
+                            + " password or session token; set it to keep stored keys readable across credential"
+                            + " rotation, or to share state between replicas with different credentials.")
+    private String stateSecret;
+
     @UriParam(label = "consumer,advanced", javaType = "java.time.Duration", defaultValue = "60000",
               description = "The longest Retry-After the consumers honour, in milliseconds: a job whose server asks"
                             + " for longer is polled again after this long (and counted in the health check), so a"
@@ -231,17 +239,20 @@ public class CardsavrConfiguration implements Cloneable {
     }
 
     /**
-     * The secret consumer state is sealed with: something only the configured credentials hold, so a copy of the
-     * state alone does not reveal access keys.
+     * How consumer state is sealed: with stateSecret if set, else with what only the configured credentials hold (the
+     * integrator key; else the password or session token, stretched with PBKDF2 and a salt kept in the repository), so
+     * that a copy of the state alone does not reveal access keys.
      */
-    public String stateSealingSecret() {
+    public StateSealer stateSealer(StateRepository<String, String> repository, String prefix) {
+        String saltKey = prefix + ".salt";
+        if (!isBlank(stateSecret)) {
+            return StateSealer.fromPassword(stateSecret, repository, saltKey);
+        }
         if (!isBlank(integratorKey)) {
-            return integratorKey;
+            return StateSealer.fromKey(integratorKey);
         }
-        if (!isBlank(password)) {
-            return username + ":" + password;
-        }
-        return sessionToken;
+        String secret = !isBlank(password) ? username + ":" + password : sessionToken;
+        return StateSealer.fromPassword(secret, repository, saltKey);
     }
 
     /** Validates what only a consumer of the configured operation needs. */
@@ -510,6 +521,14 @@ public class CardsavrConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public String getStateSecret() {
+        return stateSecret;
+    }
+
+    public void setStateSecret(String stateSecret) {
+        this.stateSecret = stateSecret;
     }
 
     public long getRetryAfterCap() {

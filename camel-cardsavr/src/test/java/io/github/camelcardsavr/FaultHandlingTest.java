@@ -2,6 +2,7 @@ package io.github.camelcardsavr;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camelcardsavr.client.CardsavrException;
@@ -73,8 +74,12 @@ class FaultHandlingTest extends CardsavrTestSupport {
         awaitPolled(jobId);
         long registrations = admin().requestCount("registrations");
 
+        Set<String> before = admin().broadcastPolls(jobId).keySet();
         admin().faults().revokeAccessKeys(jobId);
         await().until(() -> admin().requestCount("registrations") > registrations);
+        // the new channel exists once it was polled; a message published before that would not reach it
+        await().until(() -> admin().broadcastPolls(jobId).entrySet().stream()
+                .anyMatch(e -> !before.contains(e.getKey()) && e.getValue() > 0));
         admin().injectMessage(jobId, Map.of("status", "ON_NEW_KEY"));
 
         await().until(() -> getMockEndpoint("mock:status").getReceivedCounter() == 1);

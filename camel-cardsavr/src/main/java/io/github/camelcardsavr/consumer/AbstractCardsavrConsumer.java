@@ -19,6 +19,7 @@ import io.github.camelcardsavr.engine.JobEngine;
 import io.github.camelcardsavr.engine.Router;
 import io.github.camelcardsavr.engine.WindowReport;
 import io.github.camelcardsavr.state.CardsavrStateStore;
+import io.github.camelcardsavr.state.StateNamespace;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -60,7 +61,7 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
         return (CardsavrEndpoint) super.getEndpoint();
     }
 
-    /** The key prefix of this consumer's entries in the state repository. */
+    /** The key prefix of this consumer's entries in the state repository (see {@link StateNamespace}). */
     protected abstract String statePrefix();
 
     /** The call this consumer makes per channel, and what its reply means. */
@@ -120,8 +121,12 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
             // e.g. FileStateRepository loads its file on start; starting twice is harmless
             ServiceHelper.startService(repository);
         }
+        if (repository != null) {
+            StateNamespace.claim(repository, statePrefix());
+        }
         if (engine == null) {
-            CardsavrStateStore store = CardsavrStateStore.of(repository, statePrefix(), configuration.stateSealingSecret());
+            CardsavrStateStore store = CardsavrStateStore.of(repository, statePrefix(),
+                    repository == null ? null : configuration.stateSealer(repository, statePrefix()));
             engine = new JobEngine(engineSettings(), channelType(client), store);
             engine.callsAllowedWhen(() -> isRunAllowed() && !isSuspended());
             engine.onFailure(f -> getExceptionHandler().handleException(f.describe(), f.cause()));
@@ -259,6 +264,9 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
             engine.stop();
         }
         super.doStop();
+        if (configuration.getStateRepository() != null) {
+            StateNamespace.release(configuration.getStateRepository(), statePrefix());
+        }
         if (clockThread != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(clockThread);
             clockThread = null;

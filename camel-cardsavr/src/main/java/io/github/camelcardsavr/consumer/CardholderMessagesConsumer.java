@@ -9,6 +9,7 @@ import io.github.camelcardsavr.engine.ChannelType;
 import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.engine.JobEngine;
 import io.github.camelcardsavr.model.CardsavrMessage;
+import io.github.camelcardsavr.state.StateNamespace;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -27,7 +28,7 @@ public class CardholderMessagesConsumer extends AbstractCardsavrConsumer {
 
     @Override
     protected String statePrefix() {
-        return "cardsavr.cardholderMessages." + configuration.getConsumerName() + "." + cardholderId;
+        return StateNamespace.prefix("cardholderMessages", configuration.getConsumerName(), configuration.getBaseUrl(), String.valueOf(cardholderId));
     }
 
     @Override

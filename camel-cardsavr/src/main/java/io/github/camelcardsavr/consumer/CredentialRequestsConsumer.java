@@ -9,6 +9,7 @@ import io.github.camelcardsavr.engine.ChannelType;
 import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.engine.JobEngine;
 import io.github.camelcardsavr.model.CredentialRequest;
+import io.github.camelcardsavr.state.StateNamespace;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -25,7 +26,7 @@ public class CredentialRequestsConsumer extends AbstractCardsavrConsumer impleme
 
     @Override
     protected String statePrefix() {
-        return "cardsavr.credentialRequests." + configuration.getConsumerName();
+        return StateNamespace.prefix("credentialRequests", configuration.getConsumerName(), configuration.getBaseUrl());
     }
 
     @Override

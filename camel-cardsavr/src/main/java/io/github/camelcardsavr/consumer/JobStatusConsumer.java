@@ -9,6 +9,7 @@ import io.github.camelcardsavr.engine.ChannelType;
 import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.engine.JobEngine;
 import io.github.camelcardsavr.model.CardsavrMessage;
+import io.github.camelcardsavr.state.StateNamespace;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -25,7 +26,7 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
 
     @Override
     protected String statePrefix() {
-        return "cardsavr.jobStatus." + configuration.getConsumerName();
+        return StateNamespace.prefix("jobStatus", configuration.getConsumerName(), configuration.getBaseUrl());
     }
 
     @Override

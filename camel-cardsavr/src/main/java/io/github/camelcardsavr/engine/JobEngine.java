@@ -83,6 +83,7 @@ public final class JobEngine {
     private volatile int activeJobs;
     private volatile int pausedJobs;
     private volatile int failingChannels;
+    private volatile List<Long> bufferedJobs = List.of();
 
     public JobEngine(EngineSettings settings, ChannelType type, CardsavrStateStore store) {
         this.settings = settings;
@@ -124,11 +125,11 @@ public final class JobEngine {
      * @param configuredKey an access key the route gives for its single job, or null
      */
     public void restore(List<Long> channelIds, String configuredKey) {
+        Map<Long, JobRecord> stored = state.restore();
         Set<Long> jobs = new LinkedHashSet<>(settings.channelPerJob() ? channelIds : List.of());
-        List<Long> stored = state.restoreIndex();
-        jobs.addAll(stored);
+        jobs.addAll(stored.keySet());
         for (long id : jobs) {
-            JobRecord record = state.read(id).orElse(null);
+            JobRecord record = stored.get(id);
             if (record != null && record.terminated()) {
                 terminated.add(id);
                 LOG.debug("Job {} terminated in an earlier run; not polling it", id);
@@ -154,8 +155,7 @@ public final class JobEngine {
         if (!settings.channelPerJob()) {
             channelIds.forEach(id -> channels.put(id, new PolledChannel(id, configuredKey)));
         }
-        LOG.debug("Restored {} channel(s), {} job(s) with undelivered items", channels.size(),
-                buffers.all().stream().filter(b -> !b.isEmpty()).count());
+        LOG.debug("Restored {} channel(s), {} job(s) with undelivered items", channels.size(), buffers.ready().size());
     }
 
     /** Starts polling: the clock runs on the given executor (one thread) until {@link #stop()}. */
@@ -198,7 +198,6 @@ public final class JobEngine {
             apply(reply);
         }
         persistDirty();
-        state.flushIndex();
     }
 
     // ---- jobs from other threads ------------------------------------------------------------------------------------
@@ -358,7 +357,6 @@ public final class JobEngine {
             inbox.await(Math.min(left, WAIT_SLICE_NANOS));
         }
         persistDirty();
-        state.flushIndex();
         updateGauges();
         int calls = quietCalls.getAndSet(0) + loudCalls;
         return new WindowReport(delivered, calls, failedCalls);
@@ -524,6 +522,9 @@ public final class JobEngine {
     }
 
     private void updateGauges() {
+        if (!settings.channelPerJob()) {
+            bufferedJobs = buffers.all().stream().map(JobBuffer::jobId).toList();
+        }
         int max = settings.maxBufferedPerJob();
         if (settings.channelPerJob()) {
             activeJobs = channels.size();
@@ -583,8 +584,8 @@ public final class JobEngine {
         return state.writes();
     }
 
-    /** The jobs this engine polls right now (one channel per job), or whose items it buffers. */
+    /** The jobs this engine polls right now (one channel per job), or whose items it buffers (a cardholder's). */
     public Collection<Long> jobs() {
-        return settings.channelPerJob() ? List.copyOf(channels.keySet()) : state.indexed();
+        return settings.channelPerJob() ? List.copyOf(channels.keySet()) : List.copyOf(bufferedJobs);
     }
 }

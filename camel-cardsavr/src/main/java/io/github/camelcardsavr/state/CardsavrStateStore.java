@@ -1,10 +1,12 @@
 package io.github.camelcardsavr.state;
 
-import java.util.ArrayList;
-import java.util.Collection;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +18,15 @@ import org.apache.camel.spi.StateRepository;
  * Consumer state in a Camel {@link StateRepository}, one compact JSON line per key so that Camel's FileStateRepository
  * (which appends a line per write and forbids newlines) works.
  * <p>
- * Keys, all starting with the consumer's prefix:
+ * A repository cannot delete keys, so jobs live in <em>slots</em> that are reused: the number of keys is bounded by the
+ * most jobs a consumer held at once, not by how many it ever saw. Keys, all starting with the consumer's prefix:
  * <ul>
- * <li>{@code .jobs} — comma list of the jobs with state (so dynamically added jobs resume);</li>
- * <li>{@code .job.<id>} — {@code {"v":1,"k":"<sealed access key>","t":<terminated>,"m":[<pending messages>]}}, the
- * messages as the server sent them.</li>
+ * <li>{@code .slots} — how many slots exist;</li>
+ * <li>{@code .slot.<n>} — {@code {"v":2,"j":<job id>,"k":"<sealed access key>","m":[<pending messages>]}}, the messages
+ * as the server sent them; {@code {"v":2,"j":<job id>,"t":true}} for a job that ended (kept until the slot is reused,
+ * so that a restarted route with the same jobId list does not poll it again); empty when free.</li>
  * </ul>
- * A repository cannot delete keys: a finished job keeps a short {@code {"v":1,"t":true}} tombstone, which also stops a
- * restarted route with the same jobId list from polling it again.
+ * Thread-safe.
  */
 public final class CardsavrStateStore {
 
@@ -32,6 +35,11 @@ public final class CardsavrStateStore {
     private final StateRepository<String, String> repository;
     private final String prefix;
     private final StateSealer sealer;
+    private final Map<Long, Integer> slotOf = new HashMap<>();
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    private int slots;
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong bytesWritten = new AtomicLong();
 
     private CardsavrStateStore(StateRepository<String, String> repository, String prefix, StateSealer sealer) {
         this.repository = repository;
@@ -40,48 +48,95 @@ public final class CardsavrStateStore {
     }
 
     /** A store writing to the repository, or a no-op store when the repository is null. */
-    public static CardsavrStateStore of(StateRepository<String, String> repository, String prefix, String secret) {
-        return new CardsavrStateStore(repository, prefix, repository == null ? null : new StateSealer(secret));
+    public static CardsavrStateStore of(StateRepository<String, String> repository, String prefix, StateSealer sealer) {
+        return new CardsavrStateStore(repository, prefix, repository == null ? null : sealer);
     }
 
     public boolean isEnabled() {
         return repository != null;
     }
 
-    public List<Long> readJobIndex() {
-        String value = read(".jobs");
-        List<Long> ids = new ArrayList<>();
-        if (value != null) {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    ids.add(Long.parseLong(part.trim()));
-                }
+    /** Every job the repository holds, by job id, in slot order; terminated jobs included (their records say so). */
+    public synchronized Map<Long, JobRecord> readAll() {
+        Map<Long, JobRecord> jobs = new LinkedHashMap<>();
+        slotOf.clear();
+        freeSlots.clear();
+        if (repository == null) {
+            return jobs;
+        }
+        String count = repository.getState(prefix + ".slots");
+        slots = count == null || count.isBlank() ? 0 : Integer.parseInt(count.trim());
+        for (int slot = 0; slot < slots; slot++) {
+            String value = repository.getState(prefix + ".slot." + slot);
+            if (value == null || value.isBlank()) {
+                freeSlots.add(slot);
+                continue;
+            }
+            JsonNode node = parse(value, "slot " + slot);
+            long jobId = node.path("j").asLong();
+            JobRecord record = record(node, jobId);
+            jobs.put(jobId, record);
+            if (record.terminated()) {
+                freeSlots.add(slot);
+            } else {
+                slotOf.put(jobId, slot);
             }
         }
-        return ids;
+        return jobs;
     }
 
-    public void writeJobIndex(Collection<Long> jobIds) {
-        write(".jobs", jobIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
-    }
-
-    public Optional<JobRecord> readJob(long jobId) {
-        String value = read(".job." + jobId);
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        JsonNode node = parse(value, "job " + jobId);
-        String sealed = node.path("k").asText(null);
-        String accessKey = sealed == null ? null : sealer.unseal(sealed).orElse(null);
-        return Optional.of(new JobRecord(accessKey, sealed != null && accessKey == null,
-                node.path("t").asBoolean(false), messages(node.get("m"), "job " + jobId)));
-    }
-
-    public void writeJob(long jobId, JobRecord record) {
-        if (!isEnabled()) {
+    /** Stores the job's record in its slot (a new job takes a free slot, or a new one). */
+    public synchronized void write(long jobId, JobRecord record) {
+        if (repository == null) {
             return;
         }
-        StringBuilder json = new StringBuilder(64 + 256 * record.pending().size()).append("{\"v\":1");
+        Integer slot = slotOf.get(jobId);
+        if (slot == null) {
+            slot = freeSlots.isEmpty() ? newSlot() : freeSlots.poll();
+            slotOf.put(jobId, slot);
+        }
+        put(".slot." + slot, json(jobId, record));
+    }
+
+    /**
+     * The job left the consumer. A terminated job leaves a marker in its slot until the slot is reused; otherwise the
+     * slot is emptied. Either way the slot is free again.
+     */
+    public synchronized void release(long jobId, boolean terminated) {
+        if (repository == null) {
+            return;
+        }
+        Integer slot = slotOf.remove(jobId);
+        if (slot == null) {
+            return;
+        }
+        put(".slot." + slot, terminated ? "{\"v\":2,\"j\":" + jobId + ",\"t\":true}" : "");
+        freeSlots.add(slot);
+    }
+
+    /** Writes to the repository so far. */
+    public long writes() {
+        return writes.get();
+    }
+
+    /** Characters written to the repository so far. */
+    public long bytesWritten() {
+        return bytesWritten.get();
+    }
+
+    /** How many slots (keys for jobs) the repository holds: the most jobs held at once, not all ever seen. */
+    public synchronized int slots() {
+        return slots;
+    }
+
+    private int newSlot() {
+        int slot = slots++;
+        put(".slots", Integer.toString(slots));
+        return slot;
+    }
+
+    private String json(long jobId, JobRecord record) {
+        StringBuilder json = new StringBuilder(64 + 256 * record.pending().size()).append("{\"v\":2,\"j\":").append(jobId);
         if (record.terminated()) {
             json.append(",\"t\":true");
         } else if (record.accessKey() != null) {
@@ -97,10 +152,17 @@ public final class CardsavrStateStore {
             }
             json.append(']');
         }
-        write(".job." + jobId, json.append('}').toString());
+        return json.append('}').toString();
     }
 
-    private static List<CardsavrMessage> messages(JsonNode array, String what) {
+    private JobRecord record(JsonNode node, long jobId) {
+        String sealed = node.path("k").asText(null);
+        String accessKey = sealed == null ? null : sealer.unseal(sealed).orElse(null);
+        return new JobRecord(accessKey, sealed != null && accessKey == null, node.path("t").asBoolean(false),
+                messages(node.get("m")));
+    }
+
+    private static List<CardsavrMessage> messages(JsonNode array) {
         if (array == null || array.isNull() || array.isEmpty()) {
             return List.of();
         }
@@ -118,13 +180,9 @@ public final class CardsavrStateStore {
         }
     }
 
-    private String read(String suffix) {
-        return repository == null ? null : repository.getState(prefix + suffix);
-    }
-
-    private void write(String suffix, String value) {
-        if (repository != null) {
-            repository.setState(prefix + suffix, value);
-        }
+    private void put(String suffix, String value) {
+        repository.setState(prefix + suffix, value);
+        writes.incrementAndGet();
+        bytesWritten.addAndGet(value.length());
     }
 }

@@ -20,6 +20,8 @@ import io.github.camelcardsavr.client.CardsavrException;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.JobStatus;
 import io.github.camelcardsavr.state.CardsavrStateStore;
+import io.github.camelcardsavr.state.JobRecord;
+import io.github.camelcardsavr.state.StateSealer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,8 @@ class JobEngineTest {
     private final ScriptedCalls calls = new ScriptedCalls();
     private final RecordingRouter router = new RecordingRouter();
     private final MemoryStateRepository repository = new MemoryStateRepository();
-    private final CardsavrStateStore store = CardsavrStateStore.of(repository, "test", "a secret");
+    private final StateSealer sealer = StateSealer.fromKey("a secret");
+    private final CardsavrStateStore store = CardsavrStateStore.of(repository, "test", sealer);
     private final ExecutorService clockThread = Executors.newSingleThreadExecutor();
     private JobEngine engine;
 
@@ -62,6 +65,11 @@ class JobEngineTest {
         engine.restore(ids, null);
         engine.start(clockThread);
         return engine;
+    }
+
+    /** What a restarted consumer would read. */
+    private Map<Long, JobRecord> stored() {
+        return CardsavrStateStore.of(repository, "test", sealer).readAll();
     }
 
     private static CardsavrMessage status(long jobId, String status) {
@@ -159,8 +167,8 @@ class JobEngineTest {
     void aJobAddedAtRunTimeIsStoredBeforeAddJobReturns() {
         engine(Duration.ofSeconds(60), 100);
         assertThat(engine.addJob(7, "key-of-seven")).isTrue();
-        assertThat(store.readJobIndex()).containsExactly(7L);
-        assertThat(store.readJob(7).orElseThrow().accessKey()).isEqualTo("key-of-seven");
+        assertThat(stored()).containsOnlyKeys(7L);
+        assertThat(stored().get(7L).accessKey()).isEqualTo("key-of-seven");
         assertThat(engine.addJob(7, "key-of-seven")).as("already polled").isFalse();
     }
 
@@ -175,7 +183,7 @@ class JobEngineTest {
         stopper.join(10_000);
         engine.keepLateReplies();
         assertThat(router.routed).isEmpty();
-        assertThat(store.readJob(1).orElseThrow().pending()).extracting(m -> m.getStatus().getStatus())
+        assertThat(stored().get(1L).pending()).extracting(m -> m.getStatus().getStatus())
                 .containsExactly("A", "B");
         engine = null;
     }
@@ -194,7 +202,7 @@ class JobEngineTest {
         });
         assertThat(ended).containsExactly(1L);
         assertThat(engine.jobs()).isEmpty();
-        assertThat(store.readJob(1).orElseThrow().terminated()).isTrue();
+        assertThat(stored().get(1L).terminated()).isTrue();
         assertThat(engine.addJob(1, null)).as("an ended job is not polled again").isFalse();
     }
 
