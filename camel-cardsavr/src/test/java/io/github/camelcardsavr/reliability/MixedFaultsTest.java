@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.reliability;
 
+import io.github.camelcardsavr.testsupport.Futures;
 import io.github.camelcardsavr.testsupport.LogRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,7 +169,7 @@ class MixedFaultsTest {
             int duplicates = 0;
             try (CardsavrClient client = CardsavrClient.create(ProtocolLimitsTest.signedClient(h))) {
                 for (CreatedJob job : jobs) {
-                    List<String> reference = ServerInputTest.value(client.pollCardholderMessages(job.cardholderId()))
+                    List<String> reference = Futures.value(client.pollCardholderMessages(job.cardholderId()))
                             .stream().map(CardsavrJson::toJson).toList();
                     List<String> got = received.get(job.jobId());
                     emitted += reference.size();

@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.reliability;
 
+import io.github.camelcardsavr.testsupport.Futures;
 import io.github.camelcardsavr.testsupport.LogRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -127,7 +128,7 @@ class ProtocolLimitsTest {
 
             // the cardholder channel still has all 25 messages of a revoked job
             try (CardsavrClient client = CardsavrClient.create(ProtocolLimitsTest.signedClient(h))) {
-                List<CardsavrMessage> all = ServerInputTest.value(client.pollCardholderMessages(h.cardholderOf(revoked.get(0))));
+                List<CardsavrMessage> all = Futures.value(client.pollCardholderMessages(h.cardholderOf(revoked.get(0))));
                 assertThat(all.stream().map(ReliabilityHarness::seqOf).filter(seq -> seq > 0).toList())
                         .containsExactlyElementsOf(IntStream.rangeClosed(1, MESSAGES).boxed().toList());
             }

@@ -4,21 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.client.CardsavrClient;
+import io.github.camelcardsavr.client.CardsavrClientConfig;
 import io.github.camelcardsavr.client.CardsavrException;
 import io.github.camelcardsavr.client.ParsedList;
 import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
+import io.github.camelcardsavr.testsupport.Futures;
+import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer;
+import io.github.camelcardsavr.testsupport.ScriptedReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a misbehaving server can send: oversized and endless bodies, deep nesting, unexpected types, trickling replies.
@@ -33,8 +36,8 @@ class ServerInputTest {
     private ScriptedCardsavrServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedCardsavrServer();
+    void start() {
+        server = ScriptedCardsavrServer.unsigned();
     }
 
     @AfterEach
@@ -42,13 +45,19 @@ class ServerInputTest {
         server.close();
     }
 
+    private CardsavrClientConfig.Builder unsignedClient() {
+        return CardsavrClientConfig.builder().baseUrl(server.baseUrl()).authMode(AuthMode.UNSIGNED)
+                .username(ScriptedCardsavrServer.USERNAME).password(ScriptedCardsavrServer.PASSWORD)
+                .responseTimeout(Duration.ofSeconds(5));
+    }
+
     private CardsavrClient client(int maxResponseBytes) {
-        return CardsavrClient.create(server.unsignedClient().maxResponseBytes(maxResponseBytes).build());
+        return CardsavrClient.create(unsignedClient().maxResponseBytes(maxResponseBytes).build());
     }
 
     @Test
     void bodyDeclaredLargerThanTheCapIsRejectedWithoutReadingIt() {
-        server.reply(ScriptedCardsavrServer.json(arrayOfMessages(4 * CAP)));
+        server.otherwise(ScriptedReply.json(arrayOfMessages(4 * CAP)));
         try (CardsavrClient client = client(CAP)) {
             CardsavrException e = failure(client.pollJobBroadcasts(JOB, KEY));
             assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.BODY_TOO_LARGE);
@@ -58,23 +67,24 @@ class ServerInputTest {
 
     @Test
     void endlessBodyWithoutLengthIsCutAtTheCap() {
-        server.reply(server.chunkedArray(-1));
+        server.otherwise(ScriptedReply.chunkedArray(-1));
         try (CardsavrClient client = client(CAP)) {
             CardsavrException e = failure(client.pollJobBroadcasts(JOB, KEY));
             assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.BODY_TOO_LARGE);
             assertThat(e.getMessage()).contains("exceeds " + CAP + " bytes");
         }
         // the client stopped reading near the cap; what the server got out is bounded by socket buffers
+        await().untilAsserted(() -> assertThat(server.clientHangUps()).isPositive());
         assertThat(server.bytesWritten()).isLessThan(32L * 1024 * 1024);
     }
 
     @Test
     void defaultCapIsTenMebibytes() {
-        server.reply(server.chunkedArray(11L * 1024 * 1024));
-        try (CardsavrClient client = CardsavrClient.create(server.unsignedClient().build())) {
+        server.otherwise(ScriptedReply.chunkedArray(11L * 1024 * 1024));
+        try (CardsavrClient client = CardsavrClient.create(unsignedClient().build())) {
             assertThat(failure(client.pollJobBroadcasts(JOB, KEY)).getReason())
                     .isEqualTo(CardsavrException.Reason.BODY_TOO_LARGE);
-            server.reply(server.chunkedArray(1024 * 1024));
+            server.otherwise(ScriptedReply.chunkedArray(1024 * 1024));
             assertThat(value(client.pollJobBroadcasts(JOB, KEY))).hasSizeGreaterThan(10_000);
         }
     }
@@ -87,12 +97,12 @@ class ServerInputTest {
                          + "}".repeat(50_000) + "}]";
         try (CardsavrClient client = client(CardsavrJson.MAX_NESTING_DEPTH * 1_000_000)) {
             for (String body : List.of(arrays, objects)) {
-                server.reply(ScriptedCardsavrServer.json(body));
+                server.otherwise(ScriptedReply.json(body));
                 CardsavrException e = failure(client.pollJobBroadcasts(JOB, KEY));
                 assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.MALFORMED_BODY);
                 assertThat(e.getMessage()).contains("nesting depth");
             }
-            server.reply(ScriptedCardsavrServer.json("[" + "[".repeat(100_000) + "]".repeat(100_000) + "]"));
+            server.otherwise(ScriptedReply.json("[" + "[".repeat(100_000) + "]".repeat(100_000) + "]"));
             assertThat(failure(client.pollJobBroadcasts(JOB, KEY)).getReason())
                     .isEqualTo(CardsavrException.Reason.MALFORMED_BODY);
         }
@@ -100,8 +110,8 @@ class ServerInputTest {
 
     @Test
     void jobIdAsObjectIsRejectedNamingTheField() {
-        server.reply(ScriptedCardsavrServer.json("[{\"type\":\"job_status\",\"job_id\":{\"id\":\"s3cr3t\"},"
-                                                 + "\"message\":{\"status\":\"AUTH\"}}]"));
+        server.otherwise(ScriptedReply.json("[{\"type\":\"job_status\",\"job_id\":{\"id\":\"s3cr3t\"},"
+                                            + "\"message\":{\"status\":\"AUTH\"}}]"));
         try (CardsavrClient client = client(CAP)) {
             CardsavrException e = failure(client.pollJobBroadcasts(JOB, KEY));
             assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.MALFORMED_BODY);
@@ -111,17 +121,17 @@ class ServerInputTest {
 
     @Test
     void numericStringsAreReadTolerantlyAndOtherStringsAreRejected() {
-        server.reply(ScriptedCardsavrServer.json("[{\"type\":\"job_status\",\"job_id\":\"1585\",\"message\":"
-                                                 + "{\"status\":\"UPDATING\",\"percent_complete\":\"54.5\","
-                                                 + "\"job_timeout\":\"855737\"}}]"));
+        server.otherwise(ScriptedReply.json("[{\"type\":\"job_status\",\"job_id\":\"1585\",\"message\":"
+                                            + "{\"status\":\"UPDATING\",\"percent_complete\":\"54.5\","
+                                            + "\"job_timeout\":\"855737\"}}]"));
         try (CardsavrClient client = client(CAP)) {
             CardsavrMessage message = value(client.pollJobBroadcasts(JOB, KEY)).get(0);
             assertThat(message.getJobId()).isEqualTo(1585L);
             assertThat(message.getStatus().getPercentComplete()).isEqualTo(54.5);
             assertThat(message.getStatus().getJobTimeout()).isEqualTo(855_737L);
 
-            server.reply(ScriptedCardsavrServer.json("[{\"type\":\"job_status\",\"job_id\":7,\"message\":"
-                                                     + "{\"status\":\"UPDATING\",\"percent_complete\":\"fifty\"}}]"));
+            server.otherwise(ScriptedReply.json("[{\"type\":\"job_status\",\"job_id\":7,\"message\":"
+                                                + "{\"status\":\"UPDATING\",\"percent_complete\":\"fifty\"}}]"));
             CardsavrException e = failure(client.pollJobBroadcasts(JOB, KEY));
             assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.MALFORMED_BODY);
             assertThat(e.getMessage()).contains("$[0].message.percent_complete").doesNotContain("fifty");
@@ -130,15 +140,15 @@ class ServerInputTest {
 
     @Test
     void unexpectedMessageAndAccountLinkShapesAreKeptOrRejectedClearly() {
-        server.reply(ScriptedCardsavrServer.json("[{\"type\":\"job_status\",\"job_id\":7,\"message\":[1,2]},"
-                                                 + "{\"type\":\"job_status\",\"job_id\":7,\"message\":42}]"));
+        server.otherwise(ScriptedReply.json("[{\"type\":\"job_status\",\"job_id\":7,\"message\":[1,2]},"
+                                            + "{\"type\":\"job_status\",\"job_id\":7,\"message\":42}]"));
         try (CardsavrClient client = client(CAP)) {
             List<CardsavrMessage> messages = value(client.pollJobBroadcasts(JOB, KEY));
             assertThat(messages.get(0).getStatus()).isNull();
             assertThat(messages.get(1).getMessageText()).isEqualTo("42");
             assertThat(CardsavrJson.toJson(messages.get(0))).contains("[1,2]");
 
-            server.reply(ScriptedCardsavrServer.json("{\"type\":\"tfa\",\"job_id\":7,\"account_link\":\"username\"}"));
+            server.otherwise(ScriptedReply.json("{\"type\":\"tfa\",\"job_id\":7,\"account_link\":\"username\"}"));
             CardsavrException e = failure(client.pollCredentialRequests(JOB));
             assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.MALFORMED_BODY);
             assertThat(e.getMessage()).contains("account_link");
@@ -147,7 +157,7 @@ class ServerInputTest {
 
     @Test
     void manyMessagesUnderTheCapParseInBoundedTime() {
-        server.reply(ScriptedCardsavrServer.json(arrayOfMessages(4 * 1024 * 1024)));
+        server.otherwise(ScriptedReply.json(arrayOfMessages(4 * 1024 * 1024)));
         try (CardsavrClient client = client(8 * 1024 * 1024)) {
             assertThat(value(client.pollJobBroadcasts(JOB, KEY))).hasSizeGreaterThan(40_000);
         }
@@ -160,8 +170,8 @@ class ServerInputTest {
      */
     @Test
     void tricklingReplyTimesOutInsteadOfHoldingThePollOpen() {
-        server.reply(server.trickle("[" + " ".repeat(298) + "]", Duration.ofMillis(100)));
-        try (CardsavrClient client = CardsavrClient.create(server.unsignedClient()
+        server.otherwise(ScriptedReply.trickle("[" + " ".repeat(298) + "]", Duration.ofMillis(100)));
+        try (CardsavrClient client = CardsavrClient.create(unsignedClient()
                 .responseTimeout(Duration.ofMillis(500)).build())) {
             CompletableFuture<ParsedList<CardsavrMessage>> poll = client.pollJobBroadcasts(JOB, KEY);
             CardsavrException e = failure(poll, Duration.ofSeconds(5));
@@ -193,31 +203,15 @@ class ServerInputTest {
         return body.toString();
     }
 
-    static <T> T value(CompletableFuture<T> future) {
-        try {
-            return future.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("call failed: " + e, e);
-        }
+    private static <T> T value(CompletableFuture<T> future) {
+        return Futures.value(future);
     }
 
-    static CardsavrException failure(CompletableFuture<?> future) {
-        return failure(future, Duration.ofSeconds(30));
+    private static CardsavrException failure(CompletableFuture<?> future) {
+        return Futures.failure(future, CardsavrException.class);
     }
 
-    static CardsavrException failure(CompletableFuture<?> future, Duration within) {
-        try {
-            Object value = future.get(within.toMillis(), TimeUnit.MILLISECONDS);
-            throw new AssertionError("expected a failure, got " + value);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            assertThat(cause).isInstanceOf(CardsavrException.class);
-            return (CardsavrException) cause;
-        } catch (TimeoutException e) {
-            throw new AssertionError("the call neither completed nor failed within " + within);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    private static CardsavrException failure(CompletableFuture<?> future, Duration within) {
+        return Futures.failure(future, CardsavrException.class, within);
     }
 }

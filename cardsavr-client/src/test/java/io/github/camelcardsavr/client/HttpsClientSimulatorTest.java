@@ -6,8 +6,8 @@ import io.github.camelcardsavr.simulator.SimulatorSites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.github.camelcardsavr.client.StubClients.await;
-import static io.github.camelcardsavr.client.StubClients.failure;
+import static io.github.camelcardsavr.client.Calls.await;
+import static io.github.camelcardsavr.client.Calls.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** TLS: a trusted certificate works; an untrusted one is refused (verification is never switched off). */

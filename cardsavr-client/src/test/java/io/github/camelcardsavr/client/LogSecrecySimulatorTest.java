@@ -15,10 +15,10 @@ import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.github.camelcardsavr.client.StubClients.await;
-import static io.github.camelcardsavr.client.StubClients.failure;
+import static io.github.camelcardsavr.client.Calls.await;
+import static io.github.camelcardsavr.client.Calls.failure;
+import static io.github.camelcardsavr.client.SimulatorClients.awaitCredentialRequest;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** With the component's loggers at TRACE, a full session logs method, path, status and timing, and no secret. */
 class LogSecrecySimulatorTest {
@@ -41,14 +41,14 @@ class LogSecrecySimulatorTest {
             String accessKey = await(client.subscribe(tfaJob.jobId())).getAccessKey();
             secrets.add(accessKey);
             await(client.pollJobBroadcasts(tfaJob.jobId(), accessKey));
-            CredentialRequest tfa = awaitRequest(client, tfaJob.jobId());
+            CredentialRequest tfa = awaitCredentialRequest(client, tfaJob.jobId());
             await(client.putJobTfaCode(tfaJob.jobId(), tfa.getEnvelopeId(), "1234"));
 
             CreatedJob badEmail = simulator.admin().createJob(SimulatorSites.BAD_EMAIL, null);
-            CredentialRequest creds = awaitRequest(client, badEmail.jobId());
+            CredentialRequest creds = awaitCredentialRequest(client, badEmail.jobId());
             await(client.putJobCredentials(badEmail.jobId(), creds.getEnvelopeId(), Map.of("username", "u", "password", "new-s3cret-pw")));
             CreatedJob security = simulator.admin().createJob(SimulatorSites.SECURITY, null);
-            CredentialRequest question = awaitRequest(client, security.jobId());
+            CredentialRequest question = awaitCredentialRequest(client, security.jobId());
             CredentialResponse answer = CredentialResponse.of(question.getEnvelopeId(), question.getType(), "s3cret-security-answer");
             texts.add(answer.toString());
             await(client.postCredentialResponse(security.jobId(), answer));
@@ -71,14 +71,5 @@ class LogSecrecySimulatorTest {
         for (String secret : secrets) {
             assertThat(texts).as("no text may contain a secret").noneSatisfy(text -> assertThat(text).contains(secret));
         }
-    }
-
-    private static CredentialRequest awaitRequest(CardsavrClient client, long jobId) {
-        List<CredentialRequest> found = new ArrayList<>();
-        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
-            found.addAll(StubClients.await(client.pollCredentialRequests(jobId)));
-            return !found.isEmpty();
-        });
-        return found.get(0);
     }
 }

@@ -1,10 +1,7 @@
 package io.github.camelcardsavr.client;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
@@ -21,10 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.github.camelcardsavr.client.Calls.await;
+import static io.github.camelcardsavr.client.SimulatorClients.awaitCredentialRequest;
 import static io.github.camelcardsavr.client.SimulatorClients.pollUntilTerminal;
-import static io.github.camelcardsavr.client.StubClients.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The signed client against the independent simulator: ECDH login, signatures and encryption both ways. */
 class SignedClientSimulatorTest {
@@ -46,18 +43,6 @@ class SignedClientSimulatorTest {
     @AfterEach
     void disconnect() {
         client.close();
-    }
-
-    private CredentialRequest awaitCredentialRequest(long jobId) {
-        AtomicReference<CredentialRequest> found = new AtomicReference<>();
-        await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
-            List<CredentialRequest> requests = await(client.pollCredentialRequests(jobId));
-            if (!requests.isEmpty()) {
-                found.set(requests.get(0));
-            }
-            return found.get() != null;
-        });
-        return found.get();
     }
 
     @Test
@@ -88,7 +73,7 @@ class SignedClientSimulatorTest {
     @Test
     void tfaAnsweredThroughPutJob() {
         CreatedJob job = admin.createJob(SimulatorSites.TFA, null);
-        CredentialRequest request = awaitCredentialRequest(job.jobId());
+        CredentialRequest request = awaitCredentialRequest(client, job.jobId());
         assertThat(request.isTfa()).isTrue();
         assertThat(request.getEnvelopeId()).isNotBlank();
         Map<String, Object> updated = await(client.putJobTfaCode(job.jobId(), request.getEnvelopeId(), "1234"));
@@ -101,7 +86,7 @@ class SignedClientSimulatorTest {
     @Test
     void newCredentialsThroughPutJob() {
         CreatedJob job = admin.createJob(SimulatorSites.BAD_EMAIL, null);
-        CredentialRequest request = awaitCredentialRequest(job.jobId());
+        CredentialRequest request = awaitCredentialRequest(client, job.jobId());
         assertThat(request.getAccountLink()).isNotEmpty();
         await(client.putJobCredentials(job.jobId(), request.getEnvelopeId(), Map.of("username", "good_email", "password", "pw-2")));
         List<CardsavrMessage> messages = pollUntilTerminal(() -> client.pollJobBroadcasts(job.jobId(), job.accessKey()));
@@ -111,7 +96,7 @@ class SignedClientSimulatorTest {
     @Test
     void securityAnswersThroughTheMessagesEndpoint() {
         CreatedJob job = admin.createJob(SimulatorSites.SECURITY, null);
-        CredentialRequest request = awaitCredentialRequest(job.jobId());
+        CredentialRequest request = awaitCredentialRequest(client, job.jobId());
         CredentialResponseReply reply = await(client.postCredentialResponse(job.jobId(),
                 CredentialResponse.of(request.getEnvelopeId(), request.getType(), "Rover")));
         assertThat(reply.getEnvelopeId()).isEqualTo(request.getEnvelopeId());
@@ -135,21 +120,6 @@ class SignedClientSimulatorTest {
     }
 
     @Test
-    void expiredSessionsCauseOneReloginForManyConcurrentCalls() {
-        CreatedJob job = admin.createJob(SimulatorSites.MANUAL, null);
-        await(client.pollJobBroadcasts(job.jobId(), job.accessKey()));
-        long loginsBefore = admin.requestCount("/session/login");
-        admin.faults().expireSessions();
-
-        List<CompletableFuture<ParsedList<CardsavrMessage>>> polls = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            polls.add(client.pollJobBroadcasts(job.jobId(), job.accessKey()));
-        }
-        polls.forEach(p -> assertThat(await(p)).isNotNull());
-        assertThat(admin.requestCount("/session/login") - loginsBefore).isEqualTo(1);
-    }
-
-    @Test
     void injectedMessagesArriveIntact() {
         CreatedJob job = admin.createJob(SimulatorSites.MANUAL, null);
         admin.injectMessage(job.jobId(), Map.of("status", "UPDATING", "percent_complete", 54.5, "custom_field", "kept"));
@@ -158,16 +128,5 @@ class SignedClientSimulatorTest {
             assertThat(m.getStatus().getPercentComplete()).isEqualTo(54.5);
             assertThat(m.getStatus().getExtras()).containsEntry("custom_field", "kept");
         });
-    }
-
-    @Test
-    void endSessionThenTheNextCallLogsInAgain() {
-        CreatedJob job = admin.createJob(SimulatorSites.MANUAL, null);
-        await(client.pollJobBroadcasts(job.jobId(), job.accessKey()));
-        long loginsBefore = admin.requestCount("/session/login");
-        await(client.endSession());
-        assertThat(admin.requestCount("/session/end")).isPositive();
-        await(client.pollJobBroadcasts(job.jobId(), job.accessKey()));
-        assertThat(admin.requestCount("/session/login") - loginsBefore).isEqualTo(1);
     }
 }

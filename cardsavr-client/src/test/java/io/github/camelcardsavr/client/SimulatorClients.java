@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.github.camelcardsavr.model.CardsavrMessage;
+import io.github.camelcardsavr.model.CredentialRequest;
 import io.github.camelcardsavr.simulator.CardsavrSimulator;
 
 import static org.awaitility.Awaitility.await;
@@ -41,9 +42,19 @@ final class SimulatorClients {
     static List<CardsavrMessage> pollUntilTerminal(Supplier<CompletableFuture<ParsedList<CardsavrMessage>>> poll) {
         List<CardsavrMessage> received = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            received.addAll(StubClients.await(poll.get()));
+            received.addAll(Calls.await(poll.get()));
             return received.stream().anyMatch(CardsavrMessage::isTerminal);
         });
         return received;
+    }
+
+    /** Polls the job's credential requests until one is open; returns the first. */
+    static CredentialRequest awaitCredentialRequest(CardsavrClient client, long jobId) {
+        List<CredentialRequest> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            found.addAll(Calls.await(client.pollCredentialRequests(jobId)));
+            return !found.isEmpty();
+        });
+        return found.get(0);
     }
 }

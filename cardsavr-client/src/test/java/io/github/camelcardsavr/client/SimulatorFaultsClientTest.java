@@ -1,6 +1,9 @@
 package io.github.camelcardsavr.client;
 
+import java.net.ServerSocket;
 import java.time.Duration;
+
+import io.github.camelcardsavr.model.ApiError;
 
 import io.github.camelcardsavr.simulator.CardsavrSimulator;
 import io.github.camelcardsavr.simulator.CardsavrSimulatorExtension;
@@ -12,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.github.camelcardsavr.client.StubClients.await;
-import static io.github.camelcardsavr.client.StubClients.failure;
+import static io.github.camelcardsavr.client.Calls.await;
+import static io.github.camelcardsavr.client.Calls.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The simulator's fault switches, seen through the signed client: every fault is an error with its cause. */
@@ -50,6 +53,7 @@ class SimulatorFaultsClientTest {
         CardsavrException e = pollFailure();
         assertThat(e.getStatusCode()).isEqualTo(429);
         assertThat(e.getRetryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(e.getErrors()).extracting(ApiError::getName).containsExactly("TooManyRequests");
         assertThat(e.isRetryable()).isTrue();
         assertThat(await(client.pollJobBroadcasts(job.jobId(), job.accessKey()))).isNotNull();
     }
@@ -61,7 +65,7 @@ class SimulatorFaultsClientTest {
         admin.faults().onPath("/broadcasts").errorRate(1.0, 500);
         CardsavrException e = pollFailure();
         assertThat(e.getStatusCode()).isEqualTo(500);
-        assertThat(e.getStatusCode()).isEqualTo(500);
+        assertThat(e.getErrors()).extracting(ApiError::getName).containsExactly("InternalServerError");
         assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.HTTP_STATUS);
     }
 
@@ -103,7 +107,9 @@ class SimulatorFaultsClientTest {
     @Test
     void latencyBeyondTheResponseTimeoutIsATimeout() {
         admin.faults().latency(Duration.ofSeconds(4));
-        assertThat(pollFailure().getReason()).isEqualTo(CardsavrException.Reason.TIMEOUT);
+        CardsavrException e = pollFailure();
+        assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.TIMEOUT);
+        assertThat(e.isRetryable()).isTrue();
     }
 
     @Test
@@ -118,8 +124,39 @@ class SimulatorFaultsClientTest {
     }
 
     @Test
-    void unknownJobIsA404() {
+    void onceTheServerTookPostA404MeansTheJobIsUnknown() {
+        await(client.subscribe(job.jobId()));
+        String unknown = "/messages/place_card_on_single_site_jobs/987654/broadcasts/registrations";
+        long before = admin.requestCount(unknown);
         CardsavrException e = failure(client.subscribe(987_654));
         assertThat(e.getStatusCode()).isEqualTo(404);
+        assertThat(e.getMessage()).contains("subscribe POST " + unknown);
+        assertThat(admin.requestCount(unknown) - before).isEqualTo(1);
+    }
+
+    @Test
+    void otherRegistrationErrorsDoNotFallBack() {
+        admin.faults().onPath("/broadcasts/registrations").errorBurst(1, 403);
+        long before = admin.requestCount("/broadcasts/registrations");
+        assertThat(failure(client.subscribe(job.jobId())).getStatusCode()).isEqualTo(403);
+        assertThat(client.registrationMethod()).isEqualTo(CardsavrClient.RegistrationMethod.UNKNOWN);
+        assertThat(admin.requestCount("/broadcasts/registrations") - before).isEqualTo(1);
+    }
+
+    @Test
+    void refusedConnectionsAndClosedClientsAreConnectionErrors() throws Exception {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            freePort = socket.getLocalPort();
+        }
+        try (CardsavrClient nowhere = CardsavrClient.create(CardsavrClientConfig.builder().authMode(AuthMode.TOKEN)
+                .sessionToken("t").baseUrl("http://127.0.0.1:" + freePort).build())) {
+            CardsavrException e = failure(nowhere.pollCardholderMessages(1));
+            assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.CONNECTION);
+            assertThat(e.getMessage()).contains("pollCardholderMessages GET /messages/cardholders/1");
+        }
+        client.close();
+        assertThat(client.isClosed()).isTrue();
+        assertThat(failure(client.pollCardholderMessages(job.cardholderId())).getMessage()).contains("closed");
     }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.camelcardsavr.client.SimulatorClients.pollUntilTerminal;
-import static io.github.camelcardsavr.client.StubClients.await;
-import static io.github.camelcardsavr.client.StubClients.failure;
+import static io.github.camelcardsavr.client.Calls.await;
+import static io.github.camelcardsavr.client.Calls.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,6 +57,7 @@ class UnsignedAndTokenClientSimulatorTest {
             List<CardsavrMessage> messages = pollUntilTerminal(() -> client.pollJobBroadcasts(job.jobId(), accessKey));
             assertThat(messages.get(messages.size() - 1).isTerminal()).isTrue();
             assertThat(await(client.pollCredentialRequests(job.jobId()))).isEmpty();
+            assertThat(await(client.login()).getSessionToken()).isEqualTo(client.getConfig().sessionToken());
 
             admin.faults().expireSessions();
             CardsavrException e = failure(client.pollCardholderMessages(job.cardholderId()));
