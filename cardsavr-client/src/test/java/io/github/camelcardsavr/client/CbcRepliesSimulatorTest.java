@@ -15,7 +15,7 @@ import io.github.camelcardsavr.simulator.SimulatorSites;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelcardsavr.client.SimulatorClients.pollUntilTerminal;
-import static io.github.camelcardsavr.client.StubClients.await;
+import static io.github.camelcardsavr.client.Calls.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
