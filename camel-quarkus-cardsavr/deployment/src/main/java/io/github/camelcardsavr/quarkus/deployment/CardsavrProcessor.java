@@ -38,7 +38,7 @@ class CardsavrProcessor {
         INDEXED_ARTIFACTS.forEach(artifactId -> indexDependencies.produce(new IndexDependencyBuildItem(GROUP_ID, artifactId)));
     }
 
-    /** CardSavr is only reachable over TLS. */
+    /** Real CardSavr instances are only reachable over HTTPS. */
     @BuildStep
     ExtensionSslNativeSupportBuildItem sslNativeSupport() {
         return new ExtensionSslNativeSupportBuildItem(FEATURE);

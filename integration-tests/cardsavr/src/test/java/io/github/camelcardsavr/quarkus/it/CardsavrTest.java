@@ -14,9 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -33,12 +31,6 @@ class CardsavrTest {
 
     @InjectSimulator
     CardsavrSimulator simulator;
-
-    @BeforeEach
-    void applicationTalksToThisSimulator() {
-        assertThat(ConfigProvider.getConfig().getValue("camel.component.cardsavr.base-url", String.class))
-                .isEqualTo(simulator.getBaseUrl());
-    }
 
     @AfterEach
     void resetFaults() {
