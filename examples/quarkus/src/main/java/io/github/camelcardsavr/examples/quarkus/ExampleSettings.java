@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * The example's own settings ({@code cardsavr.example.*} in {@code application.properties}, mapped there from the
@@ -14,7 +13,6 @@ import io.smallrye.config.WithDefault;
 public interface ExampleSettings {
 
     /** Where the jobs run, for the first line of output. */
-    @WithDefault("CardSavr instance from CARDSAVR_BASE_URL")
     String target();
 
     /** The jobs to follow, comma-separated. */
