@@ -55,12 +55,16 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "integratorkey":
         case "integratorKey": getOrCreateConfiguration(target).setIntegratorKey(property(camelContext, java.lang.String.class, value)); return true;
         case "integratorname":
         case "integratorName": getOrCreateConfiguration(target).setIntegratorName(property(camelContext, java.lang.String.class, value)); return true;
         case "jobid":
         case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobtimeoutmargin":
+        case "jobTimeoutMargin": getOrCreateConfiguration(target).setJobTimeoutMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbufferedmessagesperjob":
@@ -73,6 +77,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxResponseBytes": getOrCreateConfiguration(target).setMaxResponseBytes(property(camelContext, int.class, value)); return true;
         case "maxtrackedenvelopesperjob":
         case "maxTrackedEnvelopesPerJob": getOrCreateConfiguration(target).setMaxTrackedEnvelopesPerJob(property(camelContext, int.class, value)); return true;
+        case "messageretention":
+        case "messageRetention": getOrCreateConfiguration(target).setMessageRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -127,12 +133,16 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "integratorkey":
         case "integratorKey": return java.lang.String.class;
         case "integratorname":
         case "integratorName": return java.lang.String.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
+        case "jobtimeoutmargin":
+        case "jobTimeoutMargin": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbufferedmessagesperjob":
@@ -145,6 +155,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxResponseBytes": return int.class;
         case "maxtrackedenvelopesperjob":
         case "maxTrackedEnvelopesPerJob": return int.class;
+        case "messageretention":
+        case "messageRetention": return long.class;
         case "password": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -200,12 +212,16 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "integratorkey":
         case "integratorKey": return getOrCreateConfiguration(target).getIntegratorKey();
         case "integratorname":
         case "integratorName": return getOrCreateConfiguration(target).getIntegratorName();
         case "jobid":
         case "jobId": return getOrCreateConfiguration(target).getJobId();
+        case "jobtimeoutmargin":
+        case "jobTimeoutMargin": return getOrCreateConfiguration(target).getJobTimeoutMargin();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbufferedmessagesperjob":
@@ -218,6 +234,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxResponseBytes": return getOrCreateConfiguration(target).getMaxResponseBytes();
         case "maxtrackedenvelopesperjob":
         case "maxTrackedEnvelopesPerJob": return getOrCreateConfiguration(target).getMaxTrackedEnvelopesPerJob();
+        case "messageretention":
+        case "messageRetention": return getOrCreateConfiguration(target).getMessageRetention();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();

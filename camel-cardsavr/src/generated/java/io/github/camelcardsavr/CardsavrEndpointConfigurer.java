@@ -53,6 +53,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "integratorkey":
@@ -61,6 +63,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "integratorName": target.getConfiguration().setIntegratorName(property(camelContext, java.lang.String.class, value)); return true;
         case "jobid":
         case "jobId": target.getConfiguration().setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobtimeoutmargin":
+        case "jobTimeoutMargin": target.getConfiguration().setJobTimeoutMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbufferedmessagesperjob":
@@ -73,6 +77,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxResponseBytes": target.getConfiguration().setMaxResponseBytes(property(camelContext, int.class, value)); return true;
         case "maxtrackedenvelopesperjob":
         case "maxTrackedEnvelopesPerJob": target.getConfiguration().setMaxTrackedEnvelopesPerJob(property(camelContext, int.class, value)); return true;
+        case "messageretention":
+        case "messageRetention": target.getConfiguration().setMessageRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
@@ -151,6 +157,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "greedy": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "integratorkey":
@@ -159,6 +167,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "integratorName": return java.lang.String.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
+        case "jobtimeoutmargin":
+        case "jobTimeoutMargin": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbufferedmessagesperjob":
@@ -171,6 +181,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxResponseBytes": return int.class;
         case "maxtrackedenvelopesperjob":
         case "maxTrackedEnvelopesPerJob": return int.class;
+        case "messageretention":
+        case "messageRetention": return long.class;
         case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
@@ -250,6 +262,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "greedy": return target.isGreedy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "integratorkey":
@@ -258,6 +272,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "integratorName": return target.getConfiguration().getIntegratorName();
         case "jobid":
         case "jobId": return target.getConfiguration().getJobId();
+        case "jobtimeoutmargin":
+        case "jobTimeoutMargin": return target.getConfiguration().getJobTimeoutMargin();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbufferedmessagesperjob":
@@ -270,6 +286,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxResponseBytes": return target.getConfiguration().getMaxResponseBytes();
         case "maxtrackedenvelopesperjob":
         case "maxTrackedEnvelopesPerJob": return target.getConfiguration().getMaxTrackedEnvelopesPerJob();
+        case "messageretention":
+        case "messageRetention": return target.getConfiguration().getMessageRetention();
         case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();

@@ -23,7 +23,7 @@ public class CardsavrEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(52);
         props.add("accessKey");
         props.add("allowInsecureHttp");
         props.add("authMode");
@@ -40,16 +40,19 @@ public class CardsavrEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("greedy");
+        props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("integratorKey");
         props.add("integratorName");
         props.add("jobId");
+        props.add("jobTimeoutMargin");
         props.add("lazyStartProducer");
         props.add("maxBufferedMessagesPerJob");
         props.add("maxConcurrentPolls");
         props.add("maxConnections");
         props.add("maxResponseBytes");
         props.add("maxTrackedEnvelopesPerJob");
+        props.add("messageRetention");
         props.add("operation");
         props.add("password");
         props.add("pollStrategy");

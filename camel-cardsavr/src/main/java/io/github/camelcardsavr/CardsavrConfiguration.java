@@ -12,6 +12,7 @@ import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.client.CardsavrClientConfig;
 import io.github.camelcardsavr.state.StateSealer;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
@@ -165,6 +166,24 @@ public class CardsavrConfiguration implements Cloneable {
                             + " wrong or hostile header cannot park a job for good.")
     private long retryAfterCap = 60_000;
 
+    @UriParam(label = "consumer,advanced", javaType = "java.time.Duration", defaultValue = "300000",
+              description = "jobStatus consumer: a job whose last message has not come this long (milliseconds) after"
+                            + " the job_timeout its latest message announced is no longer polled (logged, and counted"
+                            + " in the health check), so a lost final message cannot keep a job polled for ever.")
+    private long jobTimeoutMargin = 300_000;
+
+    @UriParam(label = "consumer,advanced", javaType = "java.time.Duration", defaultValue = "3600000",
+              description = "How long CardSavr keeps messages waiting for a poll (one hour). A job not polled"
+                            + " successfully for longer may have lost messages: the readiness check reports DOWN.")
+    private long messageRetention = 3_600_000;
+
+    @UriParam(label = "consumer,advanced",
+              description = "credentialRequests consumer: where the envelope ids of requests the route completed are"
+                            + " remembered, so that a request is routed once across restarts and across replicas that"
+                            + " share the repository (e.g. a JDBC or Infinispan IdempotentRepository). In memory by"
+                            + " default.")
+    private IdempotentRepository idempotentRepository;
+
     @UriParam(label = "consumer,advanced", defaultValue = "100",
               description = "credentialRequests consumer: envelope ids remembered per job (least recently seen"
                             + " forgotten first); an envelope is also forgotten when the server no longer lists it.")
@@ -199,6 +218,14 @@ public class CardsavrConfiguration implements Cloneable {
         positive(maxBufferedMessagesPerJob, "maxBufferedMessagesPerJob");
         positive(maxConcurrentPolls, "maxConcurrentPolls");
         positive(maxTrackedEnvelopesPerJob, "maxTrackedEnvelopesPerJob");
+        if (jobTimeoutMargin < 0) {
+            throw new IllegalArgumentException("cardsavr: option jobTimeoutMargin must not be negative, got "
+                                               + jobTimeoutMargin);
+        }
+        if (messageRetention <= 0) {
+            throw new IllegalArgumentException("cardsavr: option messageRetention must be positive, got "
+                                               + messageRetention);
+        }
         if (retryAfterCap < 0 || retryAfterCap > MAX_RETRY_AFTER_CAP) {
             throw new IllegalArgumentException("cardsavr: option retryAfterCap must be between 0 and "
                                                + MAX_RETRY_AFTER_CAP + " ms (one day), got " + retryAfterCap);
@@ -521,6 +548,30 @@ public class CardsavrConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public long getJobTimeoutMargin() {
+        return jobTimeoutMargin;
+    }
+
+    public void setJobTimeoutMargin(long jobTimeoutMargin) {
+        this.jobTimeoutMargin = jobTimeoutMargin;
+    }
+
+    public long getMessageRetention() {
+        return messageRetention;
+    }
+
+    public void setMessageRetention(long messageRetention) {
+        this.messageRetention = messageRetention;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public String getStateSecret() {

@@ -26,6 +26,7 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ScheduledPollConsumerScheduler;
 import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -113,6 +114,15 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // Camel's default logs every failure with a full stack trace; a route's own handler or bridge is left alone
+        if (getExceptionHandler() instanceof LoggingExceptionHandler) {
+            setExceptionHandler(new CardsavrFailureLog(getClass(), getRouteId()));
+        }
+    }
+
+    @Override
     protected void doStart() throws Exception {
         client = getEndpoint().getClient();
         var repository = configuration.getStateRepository();
@@ -144,7 +154,8 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
         return new EngineSettings(interval(), Duration.ofMillis(Math.max(0, getTimeUnit().toMillis(getInitialDelay()))),
                 configuration.getMaxConcurrentPolls(), configuration.getMaxBufferedMessagesPerJob(),
                 configuration.isStopOnTermination(), channelPerJob(), durableItems(),
-                Duration.ofMillis(configuration.getRetryAfterCap()), callWorstCase());
+                Duration.ofMillis(configuration.getRetryAfterCap()), callWorstCase(),
+                Duration.ofMillis(configuration.getJobTimeoutMargin()), Duration.ofMillis(configuration.getMessageRetention()));
     }
 
     /** How often each job is polled: the consumer's delay. */
@@ -180,6 +191,9 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
             Duration window = delay.compareTo(MIN_WINDOW) < 0 ? MIN_WINDOW : delay.compareTo(MAX_WINDOW) > 0 ? MAX_WINDOW : delay;
             WindowReport report = engine.runWindow(window, this, getMaxMessagesPerPoll());
             backOffIfConfigured(report);
+            if (getExceptionHandler() instanceof CardsavrFailureLog failures) {
+                failures.summarizeIfDue();
+            }
             return report.delivered();
         } finally {
             windowLock.unlock();

@@ -59,6 +59,7 @@ public class CardholderMessagesConsumer extends AbstractCardsavrConsumer {
 
     @Override
     protected void afterEngineStarted(JobEngine engine) {
-        engine.onTerminated(getEndpoint().getComponent().getJobDirectory()::jobTerminated);
+        var directory = getEndpoint().getComponent().getJobDirectory();
+        engine.onTerminated(id -> directory.jobTerminated(configuration.getBaseUrl(), id));
     }
 }

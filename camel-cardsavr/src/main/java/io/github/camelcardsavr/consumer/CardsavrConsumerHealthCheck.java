@@ -22,6 +22,8 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
     static final String FAILING_JOBS = "cardsavr.jobs.failing";
     static final String LATENESS_P99 = "cardsavr.polls.lateness.p99.millis";
     static final String RETRY_AFTER_BEYOND_CAP = "cardsavr.polls.retryAfterBeyondCap";
+    static final String BEYOND_RETENTION = "cardsavr.jobs.beyondRetention";
+    static final String TIMED_OUT = "cardsavr.jobs.timedOut";
 
     private final AbstractCardsavrConsumer consumer;
     private final String sanitizedBaseUri;
@@ -53,6 +55,8 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
         builder.detail(PAUSED_JOBS, paused);
         builder.detail(LATENESS_P99, engine.lateness().percentileMillis(99));
         builder.detail(RETRY_AFTER_BEYOND_CAP, engine.retryAfterBeyondCap());
+        builder.detail(BEYOND_RETENTION, engine.beyondRetention());
+        builder.detail(TIMED_OUT, engine.timedOutJobs());
         if (base.getState() != State.UP) {
             return builder.build();
         }
@@ -69,6 +73,14 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
             return builder.build();
         }
         HealthCheck.Kind kind = (HealthCheck.Kind) options.getOrDefault(CHECK_KIND, HealthCheck.Kind.ALL);
+        int stale = engine.beyondRetention();
+        if (stale > 0 && kind != HealthCheck.Kind.LIVENESS) {
+            builder.down();
+            builder.message(stale + " job(s) of route " + consumer.getRouteId() + " have not been polled successfully"
+                            + " for longer than CardSavr keeps messages (messageRetention="
+                            + consumer.configuration.getMessageRetention() + " ms): messages may have been lost");
+            return builder.build();
+        }
         if (paused > 0 && kind != HealthCheck.Kind.LIVENESS) {
             builder.down();
             builder.message("Polling paused for " + paused + " job(s) of route " + consumer.getRouteId()

@@ -15,22 +15,27 @@ import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.engine.JobBuffers;
 import io.github.camelcardsavr.engine.PolledChannel;
 import io.github.camelcardsavr.model.CredentialRequest;
+import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * The credentialRequests consumer's call and meaning. A request stays on the server until it is answered or expires,
- * so every poll lists it again: each envelope is routed once, again only if its exchange failed, and forgotten when the
- * server stops listing it. What is remembered per job is bounded by maxTrackedEnvelopesPerJob.
+ * so every poll lists it again: each envelope is routed once, again only if its exchange failed. A completed envelope
+ * goes into the idempotent repository (so a restart, or another replica sharing it, does not route it again) and into
+ * a small per-job memory that spares the repository a lookup on every poll; the memory forgets an envelope when the
+ * server stops listing it and is bounded by maxTrackedEnvelopesPerJob.
  */
 final class CredentialRequestPolls implements ChannelType {
 
     private final CardsavrClient client;
     private final int memoryPerJob;
+    private final IdempotentRepository routed;
     // delivery thread only
     private final Map<Long, BoundedIdSet<String>> emitted = new HashMap<>();
 
-    CredentialRequestPolls(CardsavrClient client, int memoryPerJob) {
+    CredentialRequestPolls(CardsavrClient client, int memoryPerJob, IdempotentRepository routed) {
         this.client = client;
         this.memoryPerJob = memoryPerJob;
+        this.routed = routed;
     }
 
     @Override
@@ -63,15 +68,23 @@ final class CredentialRequestPolls implements ChannelType {
         }
         for (Object item : reply.items()) {
             String key = key((CredentialRequest) item);
-            if (!seen.contains(key) && waiting.add(key)) {
-                buffer.append(List.of(item));
+            if (seen.contains(key) || !waiting.add(key)) {
+                continue;
             }
+            if (routed.contains(key)) {
+                // routed before a restart, or by another replica
+                seen.add(key);
+                continue;
+            }
+            buffer.append(List.of(item));
         }
     }
 
     @Override
     public void committed(JobBuffer job, Object item) {
-        emitted.computeIfAbsent(job.jobId(), id -> new BoundedIdSet<>(memoryPerJob)).add(key((CredentialRequest) item));
+        String key = key((CredentialRequest) item);
+        routed.add(key);
+        emitted.computeIfAbsent(job.jobId(), id -> new BoundedIdSet<>(memoryPerJob)).add(key);
     }
 
     // the server lists the request again on the next poll; nothing needs to wait here
@@ -86,6 +99,6 @@ final class CredentialRequestPolls implements ChannelType {
     }
 
     static String key(CredentialRequest r) {
-        return r.getEnvelopeId() != null ? r.getEnvelopeId() : "no-envelope:" + r.getType();
+        return "cardsavr:" + r.getJobId() + ":" + (r.getEnvelopeId() != null ? r.getEnvelopeId() : "no-envelope:" + r.getType());
     }
 }

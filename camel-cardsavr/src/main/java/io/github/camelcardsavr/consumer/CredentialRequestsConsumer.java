@@ -10,8 +10,12 @@ import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.engine.JobEngine;
 import io.github.camelcardsavr.model.CredentialRequest;
 import io.github.camelcardsavr.state.StateNamespace;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * {@code from("cardsavr:credentialRequests")}: the TFA and credential requests of the jobs in {@code jobId} (or handed
@@ -19,6 +23,9 @@ import org.apache.camel.Processor;
  * (stopOnTermination), or when a producer removes it.
  */
 public class CredentialRequestsConsumer extends AbstractCardsavrConsumer implements DynamicJobTarget {
+
+    /** Envelopes the default, in-memory repository remembers (least recently used forgotten first). */
+    static final int IN_MEMORY_ENVELOPES = 10_000;
 
     public CredentialRequestsConsumer(CardsavrEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -29,9 +36,15 @@ public class CredentialRequestsConsumer extends AbstractCardsavrConsumer impleme
         return StateNamespace.prefix("credentialRequests", configuration.getConsumerName(), configuration.getBaseUrl());
     }
 
+    private IdempotentRepository routed;
+
     @Override
     protected ChannelType channelType(CardsavrClient client) {
-        return new CredentialRequestPolls(client, configuration.getMaxTrackedEnvelopesPerJob());
+        routed = configuration.getIdempotentRepository() != null ? configuration.getIdempotentRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository(IN_MEMORY_ENVELOPES);
+        CamelContextAware.trySetCamelContext(routed, getEndpoint().getCamelContext());
+        ServiceHelper.startService(routed);
+        return new CredentialRequestPolls(client, configuration.getMaxTrackedEnvelopesPerJob(), routed);
     }
 
     @Override
@@ -61,7 +74,7 @@ public class CredentialRequestsConsumer extends AbstractCardsavrConsumer impleme
             directory.register(CardsavrOperation.credentialRequests, configuration.getConsumerName(), this);
         }
         if (configuration.isStopOnTermination()) {
-            directory.addTerminationListener(this);
+            directory.addTerminationListener(configuration.getBaseUrl(), this);
         }
     }
 

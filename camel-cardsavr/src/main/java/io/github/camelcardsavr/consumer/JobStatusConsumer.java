@@ -57,7 +57,7 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
     @Override
     protected void afterEngineStarted(JobEngine engine) {
         var directory = getEndpoint().getComponent().getJobDirectory();
-        engine.onTerminated(directory::jobTerminated);
+        engine.onTerminated(id -> directory.jobTerminated(configuration.getBaseUrl(), id));
         if (configuration.isDynamicJobs()) {
             directory.register(CardsavrOperation.jobStatus, configuration.getConsumerName(), this);
         }

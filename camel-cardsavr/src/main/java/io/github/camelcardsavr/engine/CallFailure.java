@@ -1,5 +1,7 @@
 package io.github.camelcardsavr.engine;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * A failed call of one channel, or elements of a reply that could not be read (the call itself succeeded).
  *
@@ -12,8 +14,17 @@ package io.github.camelcardsavr.engine;
  */
 public record CallFailure(long channelId, String callName, Throwable cause, boolean callFailed, long nextAttemptNanos) {
 
-    /** One line for logs and handlers: the call, the job, and the client's message (which never holds secrets). */
+    /**
+     * One line for logs and handlers: the call, the job, the client's message (which never holds secrets) and when the
+     * job is called again.
+     */
     public String describe() {
-        return "CardSavr " + callName + " " + channelId + " failed: " + cause.getMessage();
+        String text = "CardSavr " + callName + " " + channelId + " failed: " + cause.getMessage();
+        if (!callFailed) {
+            return text;
+        }
+        long wait = nextAttemptNanos == 0 ? 0 : nextAttemptNanos - System.nanoTime();
+        return text + (wait > 0 ? "; next attempt in " + TimeUnit.NANOSECONDS.toMillis(wait) + " ms"
+                : "; polled again at its next turn");
     }
 }

@@ -18,8 +18,11 @@ import java.time.Duration;
  * @param retryAfterCap      the longest Retry-After honoured
  * @param callWorstCase      the longest one call can take (lease wait, connect, overall response deadline): how long
  *                           stop waits for outstanding calls so that what they fetched is not lost
+ * @param jobTimeoutMargin   a job whose last message has not come this long after its job_timeout passed is let go
+ * @param messageRetention   how long the server keeps messages waiting for a poll: a channel not polled successfully
+ *                           for longer may have lost messages (the health check says so)
  */
 public record EngineSettings(Duration interval, Duration initialDelay, int maxConcurrentPolls, int maxBufferedPerJob,
         boolean stopOnTermination, boolean channelPerJob, boolean durableItems, Duration retryAfterCap,
-        Duration callWorstCase) {
+        Duration callWorstCase, Duration jobTimeoutMargin, Duration messageRetention) {
 }

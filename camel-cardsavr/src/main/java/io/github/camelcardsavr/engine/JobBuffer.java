@@ -17,6 +17,8 @@ public final class JobBuffer {
     private final JobBuffers owner;
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private boolean terminalSeen;
+    // when the job's latest message said it times out (epoch ms), 0 when no message said
+    private long timesOutAt;
     // the window in which an exchange of this job failed: nothing more of it is routed before the next window
     long failedInWindow = -1;
 
@@ -30,10 +32,14 @@ public final class JobBuffer {
     }
 
     public void append(Collection<?> items) {
+        long now = System.currentTimeMillis();
         for (Object item : items) {
             pending.addLast(item);
-            if (item instanceof CardsavrMessage m && m.isTerminal()) {
-                terminalSeen = true;
+            if (item instanceof CardsavrMessage m) {
+                terminalSeen |= m.isTerminal();
+                if (m.getStatus() != null && m.getStatus().getJobTimeout() != null) {
+                    timesOutAt = now + Math.max(0, m.getStatus().getJobTimeout());
+                }
             }
         }
         if (!items.isEmpty()) {
@@ -78,6 +84,15 @@ public final class JobBuffer {
     /** The items not routed yet, oldest first. */
     public Iterable<Object> items() {
         return pending;
+    }
+
+    /** When the job's latest message said it times out, in epoch milliseconds; 0 when no message said. */
+    public long timesOutAt() {
+        return timesOutAt;
+    }
+
+    void timesOutAt(long epochMillis) {
+        this.timesOutAt = epochMillis;
     }
 
     /** The pending status messages, oldest first (what the state store keeps). */

@@ -83,6 +83,8 @@ public final class JobEngine {
     private volatile int activeJobs;
     private volatile int pausedJobs;
     private volatile int failingChannels;
+    private volatile int beyondRetention;
+    private final AtomicInteger timedOutJobs = new AtomicInteger();
     private volatile List<Long> bufferedJobs = List.of();
 
     public JobEngine(EngineSettings settings, ChannelType type, CardsavrStateStore store) {
@@ -145,6 +147,9 @@ public final class JobEngine {
             }
             if (record != null && !record.pending().isEmpty()) {
                 buffers.of(id).append(record.pending());
+            }
+            if (record != null && record.timesOutAt() > 0) {
+                buffers.of(id).timesOutAt(record.timesOutAt());
             }
             if (settings.channelPerJob()) {
                 PolledChannel channel = new PolledChannel(id, key);
@@ -232,7 +237,7 @@ public final class JobEngine {
     public void jobTerminated(long jobId) {
         PolledChannel channel = channels.get(jobId);
         if (channel != null) {
-            channel.terminatedElsewhere();
+            channel.markEnded();
             stoppedChannels.add(jobId);
             inbox.wake();
         }
@@ -309,6 +314,7 @@ public final class JobEngine {
         if (reply.called()) {
             channel.answered();
             if (reply.failure() == null) {
+                channel.succeeded(System.nanoTime());
                 consecutiveFailedCalls.set(0);
             } else {
                 lastFailure = reply.failure();
@@ -504,8 +510,22 @@ public final class JobEngine {
             it.remove();
             channels.remove(id);
             buffers.remove(id);
-            finished(id, channel.isTerminatedElsewhere() || (buffer != null && buffer.terminalSeen()));
+            finished(id, channel.isMarkedEnded() || (buffer != null && buffer.terminalSeen()));
         }
+    }
+
+    // a job whose last message never comes would be polled for ever: its own job_timeout says when to stop
+    private void letGoIfTimedOut(PolledChannel channel, long nowMillis) {
+        JobBuffer buffer = buffers.find(channel.id());
+        if (buffer == null || buffer.terminalSeen() || buffer.timesOutAt() == 0
+            || nowMillis < buffer.timesOutAt() + settings.jobTimeoutMargin().toMillis()) {
+            return;
+        }
+        LOG.warn("Job {}: no last message {} s after its job_timeout passed; stopped polling it", channel.id(),
+                settings.jobTimeoutMargin().toSeconds());
+        timedOutJobs.incrementAndGet();
+        channel.markEnded();
+        stoppedChannels.add(channel.id());
     }
 
     private void finished(long jobId, boolean ended) {
@@ -525,6 +545,21 @@ public final class JobEngine {
         if (!settings.channelPerJob()) {
             bufferedJobs = buffers.all().stream().map(JobBuffer::jobId).toList();
         }
+        long now = System.nanoTime();
+        long nowMillis = System.currentTimeMillis();
+        int stale = 0;
+        for (PolledChannel channel : channels.values()) {
+            if (!channel.isPolling()) {
+                continue;
+            }
+            if (now - channel.lastSuccessNanos() > settings.messageRetention().toNanos()) {
+                stale++;
+            }
+            if (settings.channelPerJob()) {
+                letGoIfTimedOut(channel, nowMillis);
+            }
+        }
+        beyondRetention = stale;
         int max = settings.maxBufferedPerJob();
         if (settings.channelPerJob()) {
             activeJobs = channels.size();
@@ -564,6 +599,16 @@ public final class JobEngine {
     /** The failure of the latest failed call, or null. */
     public Throwable lastFailure() {
         return lastFailure;
+    }
+
+    /** Jobs polled right now whose last successful poll is older than the server keeps messages. */
+    public int beyondRetention() {
+        return beyondRetention;
+    }
+
+    /** Jobs let go because their last message had not come well after their job_timeout. */
+    public int timedOutJobs() {
+        return timedOutJobs.get();
     }
 
     /** Channels whose Retry-After asked for longer than the cap (and were polled again at the cap). */

@@ -38,7 +38,7 @@ final class JobStateWriter {
     /** The job's current key and unrouted items; nothing to keep when the server keeps the items itself. */
     void save(long jobId, String accessKey, JobBuffer buffer) {
         if (durableItems) {
-            store.write(jobId, JobRecord.of(accessKey, false, buffer.messages()));
+            store.write(jobId, JobRecord.of(accessKey, false, buffer.messages()).timingOutAt(buffer.timesOutAt()));
         }
     }
 

@@ -18,7 +18,8 @@ public final class PolledChannel {
     private volatile boolean paused;
     // in the past until a Retry-After moves it (nanoTime values may be negative, so no zero sentinel)
     private volatile long notBeforeNanos = System.nanoTime();
-    private volatile boolean terminatedElsewhere;
+    private volatile boolean markedEnded;
+    private volatile long lastSuccessNanos = System.nanoTime();
     private volatile boolean answered;
     final AtomicBoolean inFlight = new AtomicBoolean();
     /** A due time passed while a call was outstanding: the completion starts the next call at once. */
@@ -58,14 +59,26 @@ public final class PolledChannel {
         this.polling = false;
     }
 
-    /** Another consumer saw this job's last message: it is let go as terminated. */
-    boolean isTerminatedElsewhere() {
-        return terminatedElsewhere;
+    /**
+     * The job ended without its last message being routed here (another consumer saw it, or it timed out): it is let
+     * go as ended.
+     */
+    boolean isMarkedEnded() {
+        return markedEnded;
     }
 
-    void terminatedElsewhere() {
-        this.terminatedElsewhere = true;
+    void markEnded() {
+        this.markedEnded = true;
         this.polling = false;
+    }
+
+    /** When a call of this channel last succeeded (or when the channel was created). */
+    long lastSuccessNanos() {
+        return lastSuccessNanos;
+    }
+
+    void succeeded(long nanos) {
+        this.lastSuccessNanos = nanos;
     }
 
     /** True while the messages it brought wait in full buffers: no call until the route caught up. */

@@ -22,8 +22,8 @@ import org.apache.camel.spi.StateRepository;
  * most jobs a consumer held at once, not by how many it ever saw. Keys, all starting with the consumer's prefix:
  * <ul>
  * <li>{@code .slots} — how many slots exist;</li>
- * <li>{@code .slot.<n>} — {@code {"v":2,"j":<job id>,"k":"<sealed access key>","m":[<pending messages>]}}, the messages
- * as the server sent them; {@code {"v":2,"j":<job id>,"t":true}} for a job that ended (kept until the slot is reused,
+ * <li>{@code .slot.<n>} — {@code {"v":2,"j":<job id>,"k":"<sealed access key>","d":<times out at, epoch ms>,
+ * "m":[<pending messages>]}}, the messages as the server sent them; {@code {"v":2,"j":<job id>,"t":true}} for a job that ended (kept until the slot is reused,
  * so that a restarted route with the same jobId list does not poll it again); empty when free.</li>
  * </ul>
  * Thread-safe.
@@ -143,6 +143,9 @@ public final class CardsavrStateStore {
             // sealed: base64url and dots only, nothing to escape
             json.append(",\"k\":\"").append(sealer.seal(record.accessKey())).append('"');
         }
+        if (record.timesOutAt() > 0) {
+            json.append(",\"d\":").append(record.timesOutAt());
+        }
         if (!record.pending().isEmpty()) {
             json.append(",\"m\":[");
             boolean first = true;
@@ -159,7 +162,7 @@ public final class CardsavrStateStore {
         String sealed = node.path("k").asText(null);
         String accessKey = sealed == null ? null : sealer.unseal(sealed).orElse(null);
         return new JobRecord(accessKey, sealed != null && accessKey == null, node.path("t").asBoolean(false),
-                messages(node.get("m")));
+                messages(node.get("m")), node.path("d").asLong(0));
     }
 
     private static List<CardsavrMessage> messages(JsonNode array) {
