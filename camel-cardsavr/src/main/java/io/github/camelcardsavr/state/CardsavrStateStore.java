@@ -19,7 +19,8 @@ import org.apache.camel.spi.StateRepository;
  * (which appends a line per write and forbids newlines) works.
  * <p>
  * A repository cannot delete keys, so jobs live in <em>slots</em> that are reused: the number of keys is bounded by the
- * most jobs a consumer held at once, not by how many it ever saw. Keys, all starting with the consumer's prefix:
+ * most jobs a consumer held at once plus {@value #TOMBSTONES_KEPT} markers of ended jobs, not by how many jobs it ever
+ * saw. Keys, all starting with the consumer's prefix:
  * <ul>
  * <li>{@code .slots} — how many slots exist;</li>
  * <li>{@code .slot.<n>} — {@code {"v":2,"j":<job id>,"k":"<sealed access key>","d":<times out at, epoch ms>,
@@ -30,6 +31,9 @@ import org.apache.camel.spi.StateRepository;
  */
 public final class CardsavrStateStore {
 
+    /** Markers of ended jobs kept before their slots are reused (oldest first). */
+    public static final int TOMBSTONES_KEPT = 1_000;
+
     private static final ObjectMapper MAPPER = CardsavrJson.mapper();
 
     private final StateRepository<String, String> repository;
@@ -37,6 +41,8 @@ public final class CardsavrStateStore {
     private final StateSealer sealer;
     private final Map<Long, Integer> slotOf = new HashMap<>();
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    // free slots that still hold the marker of an ended job, oldest first
+    private final Deque<Integer> tombstoneSlots = new ArrayDeque<>();
     private int slots;
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
@@ -61,6 +67,7 @@ public final class CardsavrStateStore {
         Map<Long, JobRecord> jobs = new LinkedHashMap<>();
         slotOf.clear();
         freeSlots.clear();
+        tombstoneSlots.clear();
         if (repository == null) {
             return jobs;
         }
@@ -77,7 +84,7 @@ public final class CardsavrStateStore {
             JobRecord record = record(node, jobId);
             jobs.put(jobId, record);
             if (record.terminated()) {
-                freeSlots.add(slot);
+                tombstoneSlots.add(slot);
             } else {
                 slotOf.put(jobId, slot);
             }
@@ -92,15 +99,16 @@ public final class CardsavrStateStore {
         }
         Integer slot = slotOf.get(jobId);
         if (slot == null) {
-            slot = freeSlots.isEmpty() ? newSlot() : freeSlots.poll();
+            slot = !freeSlots.isEmpty() ? freeSlots.poll()
+                    : tombstoneSlots.size() > TOMBSTONES_KEPT ? tombstoneSlots.poll() : newSlot();
             slotOf.put(jobId, slot);
         }
         put(".slot." + slot, json(jobId, record));
     }
 
     /**
-     * The job left the consumer. A terminated job leaves a marker in its slot until the slot is reused; otherwise the
-     * slot is emptied. Either way the slot is free again.
+     * The job left the consumer. A terminated job leaves a marker in its slot, reused only once more than
+     * {@value #TOMBSTONES_KEPT} such markers exist; otherwise the slot is emptied and free again.
      */
     public synchronized void release(long jobId, boolean terminated) {
         if (repository == null) {
@@ -110,8 +118,13 @@ public final class CardsavrStateStore {
         if (slot == null) {
             return;
         }
-        put(".slot." + slot, terminated ? "{\"v\":2,\"j\":" + jobId + ",\"t\":true}" : "");
-        freeSlots.add(slot);
+        if (terminated) {
+            put(".slot." + slot, "{\"v\":2,\"j\":" + jobId + ",\"t\":true}");
+            tombstoneSlots.add(slot);
+        } else {
+            put(".slot." + slot, "");
+            freeSlots.add(slot);
+        }
     }
 
     /** Writes to the repository so far. */
