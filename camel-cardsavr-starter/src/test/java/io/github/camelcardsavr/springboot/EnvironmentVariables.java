@@ -14,6 +14,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 abstract class EnvironmentVariables implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String SOURCE_NAME = "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+    static final String INTEGRATOR_KEY_VARIABLE = "CAMEL_COMPONENT_CARDSAVR_INTEGRATOR_KEY";
 
     protected abstract Map<String, Object> variables();
 
@@ -25,12 +26,10 @@ abstract class EnvironmentVariables implements ApplicationContextInitializer<Con
     }
 
     /** The integrator key in the environment variable form of its property, as a deployment would set it. */
-    static final class IntegratorKeyVariable extends EnvironmentVariables {
-        static final String NAME = "CAMEL_COMPONENT_CARDSAVR_INTEGRATOR_KEY";
-
+    static final class IntegratorKey extends EnvironmentVariables {
         @Override
         protected Map<String, Object> variables() {
-            return Map.of(NAME, TestSimulator.get().getIntegratorKey());
+            return Map.of(INTEGRATOR_KEY_VARIABLE, TestSimulator.get().getIntegratorKey());
         }
     }
 }

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "camel.component.cardsavr.max-buffered-messages-per-job=77",
                         "camel.component.cardsavr.consumer-name=spring-test",
                         "camel.component.cardsavr.state-repository=#testStateRepository" })
-@ContextConfiguration(initializers = EnvironmentVariables.IntegratorKeyVariable.class)
+@ContextConfiguration(initializers = EnvironmentVariables.IntegratorKey.class)
 @Import(StarterPropertiesTest.Beans.class)
 @DirtiesContext
 class StarterPropertiesTest {
@@ -55,6 +55,7 @@ class StarterPropertiesTest {
     @DynamicPropertySource
     static void connection(DynamicPropertyRegistry registry) {
         TestSimulator.connect(registry);
+        registry.add("camel.component.cardsavr.password", () -> TestSimulator.PASSWORD);
     }
 
     @Autowired
@@ -69,7 +70,7 @@ class StarterPropertiesTest {
                 .getConfiguration();
 
         assertThat(configuration.getBaseUrl()).isEqualTo(TestSimulator.get().getBaseUrl());
-        assertThat(configuration.getIntegratorKey()).as("from %s", EnvironmentVariables.IntegratorKeyVariable.NAME)
+        assertThat(configuration.getIntegratorKey()).as("from %s", EnvironmentVariables.INTEGRATOR_KEY_VARIABLE)
                 .isEqualTo(TestSimulator.get().getIntegratorKey());
         assertThat(configuration.getUsername()).isEqualTo(TestSimulator.USERNAME);
         assertThat(configuration.getPassword()).isEqualTo(TestSimulator.PASSWORD);
