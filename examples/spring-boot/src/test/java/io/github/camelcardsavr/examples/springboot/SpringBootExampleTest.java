@@ -87,6 +87,9 @@ class SpringBootExampleTest {
                     .hasSize((int) view.messagesDelivered());
             assertThat(messages.get(0).path("message").path("status").asText()).as("the first status")
                     .isEqualTo("QUEUED");
+            assertThat(view.messagesDelivered()).as("job on %s: all but the creation message, published before"
+                                                    + " anyone could subscribe", job.site())
+                    .isEqualTo(view.messagesPublished() - 1);
         }
     }
 
