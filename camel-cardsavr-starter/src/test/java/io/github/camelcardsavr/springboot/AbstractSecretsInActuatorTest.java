@@ -1,5 +1,9 @@
 package io.github.camelcardsavr.springboot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every secret of the component, each set through a different route (an environment variable in the property's own
- * form, an environment variable behind a placeholder, a plain property, a property source like a secret store's),
- * never shows in /actuator/env or /actuator/configprops. The subclasses run this with Actuator's default sanitizing
- * and with values shown.
+ * form, an environment variable behind a placeholder, a mounted secrets directory read with Spring's configtree
+ * import, a property source added at start), never shows in /actuator/env or /actuator/configprops. The subclasses
+ * run this with Actuator's default sanitizing and with values shown.
  */
 abstract class AbstractSecretsInActuatorTest {
 
@@ -39,10 +43,23 @@ abstract class AbstractSecretsInActuatorTest {
         }
     }
 
+    /** A directory of secret files, one per property, as Kubernetes mounts a Secret. */
+    static final String SECRETS_DIRECTORY = "target/test-secrets/";
+
     /** What the subclasses put in their test properties, like lines of application.properties. */
     static final String PASSWORD_FROM_VARIABLE = "camel.component.cardsavr.password=${CARDSAVR_PASSWORD}";
-    static final String SESSION_TOKEN_PROPERTY = "camel.component.cardsavr.session-token=" + SESSION_TOKEN;
+    static final String SECRETS_FROM_DIRECTORY = "spring.config.import=configtree:" + SECRETS_DIRECTORY;
     static final String EXPOSE = "management.endpoints.web.exposure.include=env,configprops,health";
+
+    static {
+        // before any context of a subclass starts: the configtree import reads it while the environment is prepared
+        try {
+            Path directory = Files.createDirectories(Path.of(SECRETS_DIRECTORY));
+            Files.writeString(directory.resolve("camel.component.cardsavr.session-token"), SESSION_TOKEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the test secrets directory", e);
+        }
+    }
 
     @DynamicPropertySource
     static void connection(DynamicPropertyRegistry registry) {

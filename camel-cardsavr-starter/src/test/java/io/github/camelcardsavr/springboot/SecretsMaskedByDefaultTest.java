@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CamelSpringBootTest
 @SpringBootTest(classes = StarterTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = { AbstractSecretsInActuatorTest.EXPOSE, AbstractSecretsInActuatorTest.PASSWORD_FROM_VARIABLE,
-                               AbstractSecretsInActuatorTest.SESSION_TOKEN_PROPERTY })
+                               AbstractSecretsInActuatorTest.SECRETS_FROM_DIRECTORY })
 @ContextConfiguration(initializers = AbstractSecretsInActuatorTest.SecretVariables.class)
 @DirtiesContext
 class SecretsMaskedByDefaultTest extends AbstractSecretsInActuatorTest {

@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.springboot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CamelSpringBootTest
 @SpringBootTest(classes = StarterTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = { AbstractSecretsInActuatorTest.EXPOSE, AbstractSecretsInActuatorTest.PASSWORD_FROM_VARIABLE,
-                               AbstractSecretsInActuatorTest.SESSION_TOKEN_PROPERTY,
+                               AbstractSecretsInActuatorTest.SECRETS_FROM_DIRECTORY,
                                "management.endpoint.env.show-values=always",
                                "management.endpoint.configprops.show-values=always" })
 @ContextConfiguration(initializers = AbstractSecretsInActuatorTest.SecretVariables.class)
@@ -29,5 +30,12 @@ class SecretsMaskedWhenValuesShownTest extends AbstractSecretsInActuatorTest {
         assertThat(cardsavrProperties().path("properties").path("maxConnections").asInt()).isEqualTo(256);
         assertThat(environmentVariable("CARDSAVR_OUT_DIR")).isEqualTo(OUT_DIR);
         assertThat(environmentVariable("CARDSAVR_PASSWORD")).isEqualTo("******");
+    }
+
+    @Test
+    void aSecretFromTheSecretsDirectoryIsListedMasked() {
+        JsonNode property = actuator().get("/env/camel.component.cardsavr.session-token").json().path("property");
+        assertThat(property.path("source").asText()).startsWith("Config tree");
+        assertThat(property.path("value").asText()).isEqualTo("******");
     }
 }

@@ -3,6 +3,7 @@ package io.github.camelcardsavr.examples.springboot;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.github.camelcardsavr.examples.support.ExampleLauncher;
@@ -88,13 +89,13 @@ public final class ExampleRunner {
         }
     }
 
-    private static java.util.Optional<IllegalArgumentException> badSetting(Throwable e) {
+    private static Optional<IllegalArgumentException> badSetting(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof IllegalArgumentException bad) {
-                return java.util.Optional.of(bad);
+                return Optional.of(bad);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static void printBanner(PrintStream out, DemoSimulator simulator, ConfigurableApplicationContext context) {
