@@ -63,7 +63,9 @@ class ReadinessOverHttpTest {
     @Test
     void failingPollsTakeTheInstanceOutOfReadinessUntilCardsavrAnswersAgain() throws Exception {
         long jobId = admin.createJob(SimulatorSites.MANUAL).getJobId();
-        follow("polling", "cardsavr:jobStatus?delay=20&initialDelay=0&jobId=" + jobId);
+        // secrets in the URI too: health details show the endpoint URI, which must not carry them
+        follow("polling", "cardsavr:jobStatus?delay=20&initialDelay=0&jobId=" + jobId + "&integratorKey=RAW("
+                          + TestSimulator.get().getIntegratorKey() + ")&password=RAW(" + TestSimulator.PASSWORD + ")");
         TestSimulator.await().until(() -> readiness().status() == 200);
         assertThat(cardsavrDetails("polling").path("state").asText()).isEqualTo("UP");
 
@@ -76,6 +78,7 @@ class ReadinessOverHttpTest {
         assertThat(details.path("state").asText()).isEqualTo("DOWN");
         assertThat(details.path("http.response.code").asInt()).isEqualTo(503);
         assertThat(details.path("message").asText()).contains("failed polling");
+        assertThat(details.path("endpoint.uri").asText()).contains("integratorKey=xxxxxx", "password=xxxxxx");
         String health = new ActuatorHttp(port).get(HEALTH).body();
         assertThat(health).doesNotContain(TestSimulator.PASSWORD).doesNotContain(TestSimulator.USERNAME)
                 .doesNotContain(TestSimulator.get().getIntegratorKey());
