@@ -36,11 +36,12 @@ public final class ExampleRunner {
     /**
      * @param simulator   the embedded simulator to talk to, or null for the instance the environment names
      * @param settings    properties that win over everything else (tests); usually empty
+     * @param args        the command line, as Spring Boot reads it ({@code --name=value} sets a property)
      * @param beforeClose called with the running application once the summary is printed
      */
-    public static Outcome run(DemoSimulator simulator, Map<String, Object> settings, PrintStream out, boolean ansi,
-            Consumer<ConfigurableApplicationContext> beforeClose) throws InterruptedException {
-        ConfigurableApplicationContext context = start(simulator, settings);
+    public static Outcome run(DemoSimulator simulator, Map<String, Object> settings, String[] args, PrintStream out,
+            boolean ansi, Consumer<ConfigurableApplicationContext> beforeClose) throws InterruptedException {
+        ConfigurableApplicationContext context = start(simulator, settings, args);
         try {
             ExampleRun run = context.getBean(ExampleRun.class);
             printBanner(out, simulator, context);
@@ -63,7 +64,8 @@ public final class ExampleRunner {
         }
     }
 
-    private static ConfigurableApplicationContext start(DemoSimulator simulator, Map<String, Object> settings) {
+    private static ConfigurableApplicationContext start(DemoSimulator simulator, Map<String, Object> settings,
+            String[] args) {
         SpringApplication application = new SpringApplication(SpringBootExampleApplication.class);
         application.addInitializers(context -> {
             MutablePropertySources sources = context.getEnvironment().getPropertySources();
@@ -82,7 +84,7 @@ public final class ExampleRunner {
             }
         });
         try {
-            return application.run();
+            return application.run(args);
         } catch (RuntimeException e) {
             // a bad setting surfaces deep inside Spring's and Camel's wrappers: report the setting, not the wrappers
             throw badSetting(e).orElseThrow(() -> e);

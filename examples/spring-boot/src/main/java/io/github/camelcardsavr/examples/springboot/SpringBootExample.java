@@ -28,14 +28,14 @@ public final class SpringBootExample {
     }
 
     public static void main(String[] args) {
-        ExampleLauncher.launch("Spring Boot example", SpringBootExample::run);
+        ExampleLauncher.launch("Spring Boot example", console -> run(console, args));
     }
 
-    private static int run(PrintStream console) throws Exception {
+    private static int run(PrintStream console, String[] args) throws Exception {
         boolean ansi = ProgressDisplay.isInteractiveTerminal();
         PrintStream out = ansi ? ProgressDisplay.rawStandardOut() : console;
         try (DemoSimulator simulator = needsSimulator(System.getenv()) ? DemoSimulator.start(STEP_DELAY) : null) {
-            return ExampleRunner.run(simulator, Map.of(), out, ansi, context -> { }).exitCode();
+            return ExampleRunner.run(simulator, Map.of(), args, out, ansi, context -> { }).exitCode();
         }
     }
 

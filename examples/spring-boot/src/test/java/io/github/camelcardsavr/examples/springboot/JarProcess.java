@@ -43,14 +43,15 @@ final class JarProcess {
         return Path.of(jar);
     }
 
-    static JarProcess start(Path workDir, Map<String, String> environment, List<String> systemProperties)
-            throws IOException {
+    static JarProcess start(Path workDir, Map<String, String> environment, List<String> systemProperties,
+            List<String> arguments) throws IOException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(systemProperties);
         command.add("-jar");
         command.add(jar().toAbsolutePath().toString());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("CARDSAVR_"));
         builder.environment().putAll(environment);

@@ -39,8 +39,9 @@ class SpringBootExampleJarIT {
 
     @Test
     void withoutCardsavrVariablesItRunsTheDemoOnItsOwnSimulator() throws Exception {
-        JarProcess.Result run = JarProcess.start(workDir, Map.of(),
-                List.of("-Dcardsavr.step-delay-ms=5", FAST_POLLS)).awaitExit();
+        // the poll delay as a Spring Boot command line argument, to show the jar takes those too
+        JarProcess.Result run = JarProcess.start(workDir, Map.of(), List.of("-Dcardsavr.step-delay-ms=5"),
+                List.of("--cardsavr.example.poll-delay=20ms")).awaitExit();
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("embedded simulator at http://127.0.0.1:")
@@ -80,7 +81,7 @@ class SpringBootExampleJarIT {
             environment.put("CARDSAVR_ANSWERS_FILE", answers.toString());
             environment.put("CARDSAVR_OUT_DIR", outDir.toString());
 
-            JarProcess process = JarProcess.start(workDir, environment, List.of(FAST_POLLS));
+            JarProcess process = JarProcess.start(workDir, environment, List.of(FAST_POLLS), List.of());
             JarProcess.Result run;
             try {
                 for (long jobId : jobs) {
@@ -112,7 +113,7 @@ class SpringBootExampleJarIT {
     @Test
     void aMissingSettingEndsWithExitCodeTwoAndSaysWhich() throws Exception {
         JarProcess.Result run = JarProcess.start(workDir, Map.of("CARDSAVR_BASE_URL", "https://127.0.0.1:9"),
-                List.of()).awaitExit();
+                List.of(), List.of()).awaitExit();
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("Spring Boot example: configuration error: Set CARDSAVR_JOB_IDS");

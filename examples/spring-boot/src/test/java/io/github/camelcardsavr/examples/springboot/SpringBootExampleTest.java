@@ -43,8 +43,8 @@ class SpringBootExampleTest {
         simulator = DemoSimulator.start(Duration.ofMillis(5));
         Map<String, Object> settings = Map.of("cardsavr.example.poll-delay", "20ms",
                 "cardsavr.example.out-dir", outDir.toString());
-        outcome = ExampleRunner.run(simulator, settings, new PrintStream(output, true, StandardCharsets.UTF_8), false,
-                this::readTheQueue);
+        outcome = ExampleRunner.run(simulator, settings, new String[0],
+                new PrintStream(output, true, StandardCharsets.UTF_8), false, this::readTheQueue);
     }
 
     @AfterAll
