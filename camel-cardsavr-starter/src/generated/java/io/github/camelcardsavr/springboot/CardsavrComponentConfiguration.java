@@ -154,7 +154,8 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
     private Boolean autowiredEnabled = true;
 
     /**
-     * Connect timeout in milliseconds.
+     * Connect timeout in milliseconds. Takes a number of milliseconds or a duration such as 10s or
+     * 1m.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration connectTimeout = Duration.ofMillis(10000L);
@@ -170,7 +171,8 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
     private Integer maxResponseBytes = 10485760;
 
     /**
-     * Response timeout in milliseconds.
+     * Response timeout in milliseconds. Takes a number of milliseconds or a duration such as 10s or
+     * 1m.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration responseTimeout = Duration.ofMillis(30000L);

@@ -13,7 +13,8 @@ import org.apache.camel.tooling.model.ComponentModel.ComponentOptionModel;
  * @param propertyName  the kebab-case property name, e.g. {@code integrator-key}
  * @param type          the field's type
  * @param initializer   Java expression of the default, or null without one
- * @param description   the catalog description followed by what a Spring user must know (type, required, secret)
+ * @param description   the catalog description followed by what a Spring user must know (how to write the value,
+ *                      required, secret)
  * @param enumValues    the values the catalog allows, for IDE hints; empty when any value goes
  */
 public record StarterOption(String name, String propertyName, FieldType type, String initializer, String description,
@@ -24,6 +25,7 @@ public record StarterOption(String name, String propertyName, FieldType type, St
                                              + " a committed file; Actuator masks its value in /env and /configprops.";
     public static final String REQUIRED_NOTE = "Required.";
     public static final String BEAN_REFERENCE_NOTE = "Set it to #beanName to use a bean of that type.";
+    public static final String DURATION_NOTE = "Takes a number of milliseconds or a duration such as 10s or 1m.";
 
     public StarterOption {
         enumValues = List.copyOf(enumValues);
@@ -48,6 +50,9 @@ public record StarterOption(String name, String propertyName, FieldType type, St
         StringBuilder out = new StringBuilder(sentence(text));
         if (type.beanReference()) {
             out.append(" The option is a ").append(option.getJavaType()).append(" type. ").append(BEAN_REFERENCE_NOTE);
+        }
+        if (type.kind() == FieldType.Kind.DURATION) {
+            out.append(' ').append(DURATION_NOTE);
         }
         if (option.isRequired()) {
             out.append(' ').append(REQUIRED_NOTE);

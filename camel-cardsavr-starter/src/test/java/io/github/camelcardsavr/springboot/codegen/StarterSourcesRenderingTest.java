@@ -63,7 +63,8 @@ class StarterSourcesRenderingTest {
         assertThat(prose).contains("Unit of \"polls\".")
                 .contains("Where seen ids are kept. The option is a org.apache.camel.spi.IdempotentRepository type. "
                           + StarterOption.BEAN_REFERENCE_NOTE)
-                .contains("A key @ the server. Required. This is a secret");
+                .contains("A key @ the server. Required. This is a secret")
+                .contains("Longest wait. " + StarterOption.DURATION_NOTE);
         assertThat(source).doesNotContain("\n     * @");
     }
 
