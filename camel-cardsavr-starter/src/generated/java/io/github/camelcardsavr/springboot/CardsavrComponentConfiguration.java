@@ -26,6 +26,7 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
             "integrator-key",
             "password",
             "session-token",
+            "state-secret",
             "username");
 
     /**
@@ -34,6 +35,7 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
     public static final List<Class<?>> BEAN_REFERENCE_TYPES = List.of(
             io.github.camelcardsavr.CardsavrConfiguration.class,
             org.apache.camel.spi.StateRepository.class,
+            org.apache.camel.spi.IdempotentRepository.class,
             org.apache.camel.support.jsse.SSLContextParameters.class);
 
     /**
@@ -122,9 +124,28 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
     private Boolean stopOnTermination = true;
 
     /**
-     * At most this many HTTP polls of one consumer are in flight at once (no thread per job). When
-     * more jobs are due, their calls start spread evenly over half the delay rather than all at
-     * once, and each job's messages are routed as soon as its call returned.
+     * credentialRequests consumer: where the envelope ids of requests the route completed are
+     * remembered, so that a request is routed once across restarts and across replicas that share
+     * the repository (e.g. a JDBC or Infinispan IdempotentRepository). In memory by default. The
+     * option is a org.apache.camel.spi.IdempotentRepository type. Set it to #beanName to use a bean
+     * of that type.
+     */
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+
+    /**
+     * jobStatus consumer: a job whose last message has not come this long (milliseconds) after the
+     * job_timeout its latest message announced is no longer polled (logged, and counted in the
+     * health check), so a lost final message cannot keep a job polled for ever. Takes a number of
+     * milliseconds or a duration such as 10s or 1m.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration jobTimeoutMargin = Duration.ofMillis(300000L);
+
+    /**
+     * At most this many HTTP polls of one consumer are in flight at once (no thread per job). It
+     * limits concurrency, never a job's cadence: each job is polled every delay, jobs added
+     * together are spread over one delay, and each job's messages are routed as soon as its call
+     * returned.
      */
     private Integer maxConcurrentPolls = 32;
 
@@ -133,6 +154,23 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
      * first); an envelope is also forgotten when the server no longer lists it.
      */
     private Integer maxTrackedEnvelopesPerJob = 100;
+
+    /**
+     * How long CardSavr keeps messages waiting for a poll (one hour). A job not polled successfully
+     * for longer may have lost messages: the readiness check reports DOWN. Takes a number of
+     * milliseconds or a duration such as 10s or 1m.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration messageRetention = Duration.ofMillis(3600000L);
+
+    /**
+     * The longest Retry-After the consumers honour, in milliseconds: a job whose server asks for
+     * longer is polled again after this long (and counted in the health check), so a wrong or
+     * hostile header cannot park a job for good. Takes a number of milliseconds or a duration such
+     * as 10s or 1m.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration retryAfterCap = Duration.ofMillis(60000L);
 
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can
@@ -215,7 +253,7 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
      * encrypted traffic as production requires), unsigned (username and password, plain JSON;
      * development instances only) or token (an existing session token).
      */
-    private String authMode = "signed";
+    private io.github.camelcardsavr.client.AuthMode authMode = io.github.camelcardsavr.client.AuthMode.SIGNED;
 
     /**
      * The integrator key (base64 of 32 bytes); required in signed mode. Prefer setting it on the
@@ -250,6 +288,15 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
      * that type.
      */
     private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+
+    /**
+     * The secret access keys in the stateRepository are sealed with (AES-GCM, key stretched with
+     * PBKDF2). By default the integrator key, or in unsigned and token mode the password or session
+     * token; set it to keep stored keys readable across credential rotation, or to share state
+     * between replicas with different credentials. This is a secret: set it from the environment or
+     * a secret store, never in a committed file; Actuator masks its value in /env and /configprops.
+     */
+    private String stateSecret;
 
     /**
      * The agent username; required in signed and unsigned mode. This is a secret: set it from the
@@ -346,6 +393,22 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
         this.stopOnTermination = stopOnTermination;
     }
 
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public Duration getJobTimeoutMargin() {
+        return jobTimeoutMargin;
+    }
+
+    public void setJobTimeoutMargin(Duration jobTimeoutMargin) {
+        this.jobTimeoutMargin = jobTimeoutMargin;
+    }
+
     public Integer getMaxConcurrentPolls() {
         return maxConcurrentPolls;
     }
@@ -360,6 +423,22 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
 
     public void setMaxTrackedEnvelopesPerJob(Integer maxTrackedEnvelopesPerJob) {
         this.maxTrackedEnvelopesPerJob = maxTrackedEnvelopesPerJob;
+    }
+
+    public Duration getMessageRetention() {
+        return messageRetention;
+    }
+
+    public void setMessageRetention(Duration messageRetention) {
+        this.messageRetention = messageRetention;
+    }
+
+    public Duration getRetryAfterCap() {
+        return retryAfterCap;
+    }
+
+    public void setRetryAfterCap(Duration retryAfterCap) {
+        this.retryAfterCap = retryAfterCap;
     }
 
     public Boolean getLazyStartProducer() {
@@ -458,11 +537,11 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
         this.allowInsecureHttp = allowInsecureHttp;
     }
 
-    public String getAuthMode() {
+    public io.github.camelcardsavr.client.AuthMode getAuthMode() {
         return authMode;
     }
 
-    public void setAuthMode(String authMode) {
+    public void setAuthMode(io.github.camelcardsavr.client.AuthMode authMode) {
         this.authMode = authMode;
     }
 
@@ -504,6 +583,14 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
 
     public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getStateSecret() {
+        return stateSecret;
+    }
+
+    public void setStateSecret(String stateSecret) {
+        this.stateSecret = stateSecret;
     }
 
     public String getUsername() {

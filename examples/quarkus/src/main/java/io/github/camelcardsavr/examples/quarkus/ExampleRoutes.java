@@ -12,6 +12,7 @@ import io.github.camelcardsavr.examples.support.CredentialAnswers;
 import io.github.camelcardsavr.examples.support.DemoJob;
 import io.github.camelcardsavr.examples.support.JobTracker;
 import io.github.camelcardsavr.examples.support.MessageFileNames;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.camel.builder.RouteBuilder;
@@ -76,7 +77,8 @@ public class ExampleRoutes extends RouteBuilder {
         Map<Long, String> sites = jobs.stream().collect(Collectors.toMap(DemoJob::jobId, DemoJob::site));
         Optional<AnswersFile> file = settings.answersFile().map(path -> AnswersFile.fromPath(Path.of(path)))
                 .or(() -> settings.sites().map(demo -> AnswersFile.fromClasspath(DEMO_ANSWERS)));
+        // a service has nobody at a terminal: a request the file cannot answer is named once in the log
         return file.map(answers -> new CredentialAnswers(answers,
-                jobId -> sites.getOrDefault(jobId, DemoJob.UNKNOWN_SITE)));
+                jobId -> sites.getOrDefault(jobId, DemoJob.UNKNOWN_SITE), PersonAtTerminal.nobody(System.out)));
     }
 }

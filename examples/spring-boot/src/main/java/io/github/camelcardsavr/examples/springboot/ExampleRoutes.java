@@ -3,6 +3,7 @@ package io.github.camelcardsavr.examples.springboot;
 import io.github.camelcardsavr.examples.support.CredentialAnswers;
 import io.github.camelcardsavr.examples.support.JobTracker;
 import io.github.camelcardsavr.examples.support.MessageFileNames;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -41,7 +42,7 @@ public final class ExampleRoutes extends RouteBuilder {
         // type come from the headers the credentialRequests consumer set.
         answers.file().ifPresent(file -> from("cardsavr:credentialRequests" + followed)
                 .routeId("credential-requests")
-                .process(new CredentialAnswers(file, jobs::siteOf))
+                .process(new CredentialAnswers(file, jobs::siteOf, PersonAtTerminal.nobody(System.out)))
                 .choice()
                     .when(header(CredentialAnswers.ANSWER_KIND).isEqualTo(CredentialAnswers.TFA))
                         .to("cardsavr:credentialResponse")
