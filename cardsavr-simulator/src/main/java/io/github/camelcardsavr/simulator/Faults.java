@@ -69,6 +69,17 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Every {@code everyNth} reply that carries messages (on the current {@link #onPath} filter) takes them off the
+     * channel and then closes the connection without a byte of response, as a server whose connection breaks after
+     * it committed the drain; 0 switches it off. Deterministic, unlike {@link #dropConnections}: the replies in between
+     * arrive whole.
+     */
+    public Faults cutDrainingReplies(int everyNth) {
+        state.cutDrainingReplies(everyNth);
+        return this;
+    }
+
     /** Truncates this fraction of successful response bodies (inside the encryption in signed sessions). */
     public Faults malformedJson(double rate) {
         state.rate(FaultState.Kind.MALFORMED_JSON, rate);

@@ -250,4 +250,28 @@ class FaultsTest {
         faults.reset();
         return statuses;
     }
+
+    @Test
+    void everyThirdReplyThatCarriesMessagesIsCutAfterTheDrain() {
+        CardsavrSimulator simulator = SIM.getSimulator();
+        RawCardsavrClient client = RawCardsavrClient.of(simulator);
+        client.signedLogin("agent", "agent-password");
+        CreatedJob job = SIM.admin().createJob(SimulatorSites.MANUAL, null);
+        client.get(broadcasts(job.jobId()), key(job.accessKey()));
+        SIM.admin().faults().onPath("/broadcasts").cutDrainingReplies(3);
+        List<Object> received = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            SIM.admin().injectMessage(job.jobId(), Map.of("status", "S" + i));
+            try {
+                // a cut reply's request may be retried by the JDK client: the retry finds the channel drained
+                received.addAll(client.get(broadcasts(job.jobId()), key(job.accessKey())).list());
+            } catch (RuntimeException connectionClosed) {
+                // the cut itself
+            }
+            // an empty poll is never counted nor cut
+            assertThat(client.get(broadcasts(job.jobId()), key(job.accessKey())).list()).isEmpty();
+        }
+        assertThat(received).as("the 3rd and 6th replies carrying a message were cut after the drain").hasSize(4);
+        assertThat(SIM.admin().faults().injectedCounts()).containsEntry("CUT_AFTER_DRAIN", 2L);
+    }
 }

@@ -89,6 +89,7 @@ final class FaultCommands {
             case "registrationgetunsupported" -> faults.registrationGetUnsupported(AdminJson.bool(value, key));
             case "onlyaccesskeyheader" -> faults.onlyAccessKeyHeader(value == null ? null : String.valueOf(value));
             case "consumeonfault" -> faults.consumeOnFault(AdminJson.bool(value, key));
+            case "cutdrainingreplies" -> faults.cutDrainingReplies((int) AdminJson.number(value, key));
             default -> throw new IllegalArgumentException("Unknown fault '" + key + "'");
         }
     }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,7 +20,7 @@ public final class FaultState {
     /** The kinds of fault, also the keys of the injected-fault counters. */
     public enum Kind {
         ERROR_RATE, ERROR_BURST, TOO_MANY_REQUESTS, LATENCY, DROP_CONNECTION, MALFORMED_JSON, BAD_SIGNATURE,
-        UNDECRYPTABLE_BODY
+        UNDECRYPTABLE_BODY, CUT_AFTER_DRAIN
     }
 
     private record Rule(Kind kind, String path, double rate, AtomicInteger remaining, int status, int retryAfter,
@@ -38,6 +39,10 @@ public final class FaultState {
     private volatile String onlyAccessKeyHeader;
     private volatile boolean registrationGetUnsupported;
     private volatile boolean consumeOnFault;
+    // every n-th reply that carries messages on the cut path is dropped after the drain (0: off)
+    private volatile int cutEvery;
+    private volatile String cutPath;
+    private final AtomicLong drainingReplies = new AtomicLong();
 
     public void onPath(String path) {
         pathFilter = path == null || path.isEmpty() ? null : path;
@@ -95,6 +100,28 @@ public final class FaultState {
         consumeOnFault = value;
     }
 
+    public void cutDrainingReplies(int everyNth) {
+        if (everyNth < 0) {
+            throw new IllegalArgumentException("everyNth must be 0 (off) or more, was " + everyNth);
+        }
+        cutPath = pathFilter;
+        drainingReplies.set(0);
+        cutEvery = everyNth;
+    }
+
+    /** True when this reply, which carries messages the server has just taken off a channel, is to be cut. */
+    boolean cutsDrainingReply(String path) {
+        int every = cutEvery;
+        if (every == 0 || (cutPath != null && !path.contains(cutPath))) {
+            return false;
+        }
+        boolean cut = drainingReplies.incrementAndGet() % every == 0;
+        if (cut) {
+            count(Kind.CUT_AFTER_DRAIN);
+        }
+        return cut;
+    }
+
     public boolean isRegistrationPostUnsupported() {
         return registrationPostUnsupported;
     }
@@ -114,6 +141,8 @@ public final class FaultState {
         registrationGetUnsupported = false;
         onlyAccessKeyHeader = null;
         consumeOnFault = false;
+        cutEvery = 0;
+        cutPath = null;
         random = new Random();
     }
 
@@ -125,7 +154,7 @@ public final class FaultState {
 
     /** Chooses this request's faults. Only one error status applies: 429 bursts, then error bursts, then rates. */
     FaultPlan plan(String path) {
-        if (rules.isEmpty()) {
+        if (rules.isEmpty() && cutEvery == 0) {
             return FaultPlan.NONE;
         }
         FaultPlan plan = new FaultPlan();

@@ -67,6 +67,11 @@ final class ResponseWriter {
             headers.set(RequestSignature.NONCE_HEADER, nonce);
             headers.set(RequestSignature.SIGNATURE_HEADER, signature);
         }
+        if (response.status() == 200 && response.rollback() != null && response.json().length > 2
+            && faults.cutsDrainingReply(request.path)) {
+            // the channel was drained; the connection goes before a byte of the reply does
+            throw new SimulatedConnectionDrop("connection dropped after the drain by the cutDrainingReplies fault");
+        }
         spoiled |= plan.drop;
         if (spoiled && !faults.isConsumeOnFault() && response.rollback() != null) {
             // The client cannot use this response, so what it carried is put back for the next poll.
@@ -131,7 +136,11 @@ final class ResponseWriter {
         private static final long serialVersionUID = 1L;
 
         SimulatedConnectionDrop() {
-            super("connection dropped mid-response by the dropConnections fault");
+            this("connection dropped mid-response by the dropConnections fault");
+        }
+
+        SimulatedConnectionDrop(String message) {
+            super(message);
         }
     }
 }
