@@ -1,6 +1,7 @@
 package io.github.camelcardsavr.client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -145,6 +146,15 @@ public final class CardsavrClient implements AutoCloseable {
      * truncated, neither an array nor an object), the call fails with reason {@code MALFORMED_BODY}.
      */
     public CompletableFuture<ParsedList<CardsavrMessage>> pollJobBroadcasts(long jobId, String accessKey) {
+        return pollJobBroadcasts(jobId, accessKey, null);
+    }
+
+    /**
+     * As {@link #pollJobBroadcasts(long, String)}, with a response timeout of this call's own (null: the client's): a
+     * read that must not be given up early, e.g. of a channel whose content exists nowhere else.
+     */
+    public CompletableFuture<ParsedList<CardsavrMessage>> pollJobBroadcasts(long jobId, String accessKey,
+                                                                           Duration responseTimeout) {
         CardsavrException invalid = checkId(jobId, "jobId");
         if (invalid == null && (accessKey == null || accessKey.isBlank())) {
             invalid = invalid("accessKey is required to poll job broadcasts");
@@ -152,8 +162,9 @@ public final class CardsavrClient implements AutoCloseable {
         if (invalid != null) {
             return CompletableFuture.failedFuture(invalid);
         }
-        ApiCall call = new ApiCall("pollJobBroadcasts", "GET", CardsavrPaths.broadcasts(jobId), null,
+        ApiCall plain = new ApiCall("pollJobBroadcasts", "GET", CardsavrPaths.broadcasts(jobId), null,
                 ACCESS_KEY_HEADER, accessKey, ACCESS_KEY_HEADER_SDK, accessKey);
+        ApiCall call = responseTimeout == null ? plain : plain.withResponseTimeout(responseTimeout);
         return deliver(send(call, body -> readBatch(call, CardsavrJson.parseMessageBatch(body))));
     }
 

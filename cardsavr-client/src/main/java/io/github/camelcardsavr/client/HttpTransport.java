@@ -140,6 +140,13 @@ final class HttpTransport implements AutoCloseable {
         if (request.body != null) {
             http.setBody(request.body, JSON);
         }
+        long deadlineMillis = this.deadlineMillis;
+        if (request.responseTimeout != null) {
+            http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(request.responseTimeout))
+                    .setConnectionRequestTimeout(Timeout.of(request.responseTimeout)).build());
+            deadlineMillis = Math.max(1L, request.responseTimeout.toMillis()) * DEADLINE_MULTIPLE;
+        }
+        long deadline = deadlineMillis;
         AtomicReference<Future<RawResponse>> exchange = new AtomicReference<>();
         AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
         Runnable arm = () -> {
@@ -149,14 +156,14 @@ final class HttpTransport implements AutoCloseable {
             try {
                 ScheduledFuture<?> previous = timer.getAndSet(deadlines.schedule(() -> {
                     if (result.completeExceptionally(new DeadlineExceededException("did not complete within its overall"
-                            + " deadline of " + deadlineMillis + " ms (" + DEADLINE_MULTIPLE + " x responseTimeout after"
+                            + " deadline of " + deadline + " ms (" + DEADLINE_MULTIPLE + " x responseTimeout after"
                             + " the request was sent); the exchange was cancelled"))) {
                         Future<RawResponse> running = exchange.get();
                         if (running != null) {
                             running.cancel(true);
                         }
                     }
-                }, deadlineMillis, TimeUnit.MILLISECONDS));
+                }, deadline, TimeUnit.MILLISECONDS));
                 if (previous != null) {
                     previous.cancel(false);
                 }

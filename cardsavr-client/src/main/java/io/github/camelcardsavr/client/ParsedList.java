@@ -26,7 +26,7 @@ public final class ParsedList<T> extends AbstractList<T> implements RandomAccess
     }
 
     @SuppressWarnings("unchecked")
-    static <T> ParsedList<T> empty() {
+    public static <T> ParsedList<T> empty() {
         return (ParsedList<T>) EMPTY;
     }
 

@@ -65,7 +65,7 @@ final class ProtocolCodec {
             headers[i++] = RawResponse.SIGNATURE;
             headers[i++] = RequestSigner.sign(key, RequestSigner.decodePath(path), authorization, nonce, body);
         }
-        return new OutgoingRequest(call.method, path, headers, body);
+        return new OutgoingRequest(call.method, path, headers, body, call.responseTimeout);
     }
 
     /**
