@@ -3,6 +3,7 @@ package io.github.camelcardsavr.engine;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -19,17 +20,19 @@ final class CallGate {
     private final AtomicInteger free;
     private final AtomicInteger work = new AtomicInteger();
     private final Consumer<PolledChannel> start;
+    private final BiConsumer<PolledChannel, RuntimeException> failedStarts;
 
     /**
      * @param start starts the channel's call; the caller {@link #release()}s the slot when that call ends (also when
      *              it fails or throws)
      */
-    CallGate(int maxInFlight, Consumer<PolledChannel> start) {
+    CallGate(int maxInFlight, Consumer<PolledChannel> start, BiConsumer<PolledChannel, RuntimeException> failedStarts) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be positive, was " + maxInFlight);
         }
         this.free = new AtomicInteger(maxInFlight);
         this.start = start;
+        this.failedStarts = failedStarts;
     }
 
     void submit(PolledChannel channel) {
@@ -58,7 +61,13 @@ final class CallGate {
                     break;
                 }
                 free.decrementAndGet();
-                start.accept(next);
+                try {
+                    start.accept(next);
+                } catch (RuntimeException e) {
+                    // the drain loop must survive whatever one start does, or no call would ever start again
+                    free.incrementAndGet();
+                    failedStarts.accept(next, e);
+                }
             }
             missed = work.addAndGet(-missed);
         } while (missed != 0);

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Gives every channel its own steady cadence: a channel is due every {@code interval}, on a fixed grid that does not
  * drift with call latency, whatever the other channels do. One thread sleeps until the earliest due time and hands due
@@ -18,6 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * that thousands of jobs make a steady stream of calls rather than a burst at every tick; a handful start at once.
  */
 final class PollClock implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollClock.class);
 
     /** Decides, for a channel whose due time came, whether to call it now. */
     @FunctionalInterface
@@ -84,7 +89,12 @@ final class PollClock implements Runnable {
             }
             queue.poll();
             long dueNanos = head.dueNanos;
-            due.due(head, dueNanos, now);
+            try {
+                due.due(head, dueNanos, now);
+            } catch (RuntimeException e) {
+                // one channel's trouble must not stop the clock of all the others
+                LOG.error("Starting the due call of {} failed; it is due again at its next turn", head, e);
+            }
             head.dueNanos = nextDue(dueNanos, now);
             queue.add(head);
         }

@@ -18,7 +18,7 @@ class CallGateTest {
         CallGate gate = new CallGate(3, c -> {
             started.add(c.id());
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-        });
+        }, (c, e) -> { });
         for (long id = 1; id <= 10; id++) {
             gate.submit(new PolledChannel(id, null));
         }
@@ -40,7 +40,7 @@ class CallGateTest {
         gate[0] = new CallGate(1, c -> {
             started.incrementAndGet();
             gate[0].release();
-        });
+        }, (c, e) -> { });
         for (long id = 1; id <= 100_000; id++) {
             gate[0].submit(new PolledChannel(id, null));
         }
