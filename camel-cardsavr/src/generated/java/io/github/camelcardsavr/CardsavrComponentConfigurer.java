@@ -84,6 +84,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "recoverychannel":
+        case "recoveryChannel": getOrCreateConfiguration(target).setRecoveryChannel(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryaftercap":
@@ -162,6 +164,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "recoverychannel":
+        case "recoveryChannel": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryaftercap":
@@ -241,6 +245,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "recoverychannel":
+        case "recoveryChannel": return getOrCreateConfiguration(target).isRecoveryChannel();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryaftercap":

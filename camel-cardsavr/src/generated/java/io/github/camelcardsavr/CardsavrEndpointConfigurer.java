@@ -86,6 +86,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "recoverychannel":
+        case "recoveryChannel": target.getConfiguration().setRecoveryChannel(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -190,6 +192,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "recoverychannel":
+        case "recoveryChannel": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -295,6 +299,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "recoverychannel":
+        case "recoveryChannel": return target.getConfiguration().isRecoveryChannel();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":

@@ -166,6 +166,14 @@ public class CardsavrConfiguration implements Cloneable {
                             + " wrong or hostile header cannot park a job for good.")
     private long retryAfterCap = 60_000;
 
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "jobStatus and cardholderMessages consumers: register a second channel per job that is"
+                            + " read only when a poll's reply may have drained the job's channel and was lost (cut"
+                            + " connection, timeout, reply spoiled in transit, revoked key), so those messages are"
+                            + " recovered instead of lost; already received ones are recognised and skipped. Costs one"
+                            + " registration per job.")
+    private boolean recoveryChannel = true;
+
     @UriParam(label = "consumer,advanced", javaType = "java.time.Duration", defaultValue = "300000",
               description = "jobStatus consumer: a job whose last message has not come this long (milliseconds) after"
                             + " the job_timeout its latest message announced is no longer polled (logged, and counted"
@@ -548,6 +556,14 @@ public class CardsavrConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public boolean isRecoveryChannel() {
+        return recoveryChannel;
+    }
+
+    public void setRecoveryChannel(boolean recoveryChannel) {
+        this.recoveryChannel = recoveryChannel;
     }
 
     public long getJobTimeoutMargin() {

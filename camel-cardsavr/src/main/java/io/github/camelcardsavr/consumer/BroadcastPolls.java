@@ -1,6 +1,11 @@
 package io.github.camelcardsavr.consumer;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelcardsavr.client.CardsavrClient;
@@ -8,25 +13,64 @@ import io.github.camelcardsavr.client.CardsavrException;
 import io.github.camelcardsavr.client.ParsedList;
 import io.github.camelcardsavr.engine.ChannelReply;
 import io.github.camelcardsavr.engine.ChannelType;
+import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.engine.JobBuffers;
 import io.github.camelcardsavr.engine.PolledChannel;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.Subscription;
+import io.github.camelcardsavr.state.JobRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The jobStatus consumer's call: drain one job's broadcast channel with its access key, subscribing first when the
  * job has none and again when the server rejects the key.
+ * <p>
+ * With {@code recoveryChannel} (the default) every job also has a second registration that is left alone while polls
+ * succeed. Every registration gets its own copy of the job's messages, and the server keeps them for an hour, so after
+ * an <em>uncertain</em> failure (a reply that may have drained the primary channel and never arrived or could not be
+ * read) the job's next call reads the recovery channel instead; messages already received are recognised by their
+ * fingerprints and skipped, the rest are routed in the job's order. When the job has ended, one last call drains the
+ * recovery channel.
  */
 final class BroadcastPolls implements ChannelType {
 
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastPolls.class);
 
-    private final CardsavrClient client;
+    private static final Duration MIN_RECOVERY_TIMEOUT = Duration.ofSeconds(30);
 
-    BroadcastPolls(CardsavrClient client) {
+    private final CardsavrClient client;
+    private final boolean recoveryChannel;
+    private final Duration recoveryTimeout;
+    // a job's calls never overlap, so each entry is written by one call at a time; the delivery thread reads it
+    private final Map<Long, Recovery> recovery = new ConcurrentHashMap<>();
+
+    /** A job's second registration. */
+    private static final class Recovery {
+        volatile String key;
+        /** A poll failed in a way that may have drained the primary channel: the next call reads this one. */
+        volatile boolean pending;
+        /** The job ended: the next call drains this channel, then the job goes. */
+        volatile boolean lastCall;
+
+        Recovery(String key) {
+            this.key = key;
+        }
+    }
+
+    BroadcastPolls(CardsavrClient client, boolean recoveryChannel) {
         this.client = client;
+        this.recoveryChannel = recoveryChannel;
+        this.recoveryTimeout = recoveryReadTimeout(client);
+    }
+
+    /**
+     * A recovery read holds what exists nowhere else; given up early, it would lose it for good. It waits four times
+     * the response timeout, and at least 30 s, so a server slow enough to time out polls still answers it.
+     */
+    static Duration recoveryReadTimeout(CardsavrClient client) {
+        Duration four = client.getConfig().getResponseTimeout().multipliedBy(4);
+        return four.compareTo(MIN_RECOVERY_TIMEOUT) < 0 ? MIN_RECOVERY_TIMEOUT : four;
     }
 
     @Override
@@ -36,6 +80,17 @@ final class BroadcastPolls implements ChannelType {
 
     @Override
     public CompletableFuture<ChannelReply> call(PolledChannel channel) {
+        Recovery r = recoveryChannel ? recovery.computeIfAbsent(channel.id(), id -> new Recovery(null)) : null;
+        CompletableFuture<Boolean> registered = r == null || r.key != null
+                ? CompletableFuture.completedFuture(false) : registerRecovery(channel.id(), r);
+        return registered.thenCompose(changed -> {
+            CompletableFuture<ChannelReply> reply = r != null && r.key != null && (r.pending || r.lastCall)
+                    ? readRecovery(channel, r) : poll(channel, r);
+            return reply.thenApply(result -> result.changingState(changed || result.changed()));
+        });
+    }
+
+    private CompletableFuture<ChannelReply> poll(PolledChannel channel, Recovery r) {
         long id = channel.id();
         String knownKey = channel.accessKey();
         AtomicReference<String> obtained = new AtomicReference<>();
@@ -45,15 +100,87 @@ final class BroadcastPolls implements ChannelType {
                 .exceptionallyCompose(e -> {
                     Throwable cause = CardsavrClient.unwrap(e);
                     if (knownKey != null && cause instanceof CardsavrException ce && ce.isAccessKeyRejected()) {
-                        LOG.warn("CardSavr rejected the access key of job {} (HTTP {}); subscribing again. Messages"
-                                 + " still queued for the old key are not received.", id, ce.getStatusCode());
+                        LOG.warn("CardSavr rejected the access key of job {} (HTTP {}); subscribing again{}", id,
+                                ce.getStatusCode(), r == null ? ". Messages still queued for the old key are not received."
+                                        : " and reading its recovery channel next for what the old key held.");
+                        if (r != null && r.key != null) {
+                            // what the old key held is on the recovery channel: read it before the new primary
+                            return subscribe(id, obtained).thenCompose(k -> {
+                                r.pending = true;
+                                return CompletableFuture.completedFuture(ParsedList.<CardsavrMessage>empty());
+                            });
+                        }
                         return subscribe(id, obtained).thenCompose(k -> client.pollJobBroadcasts(id, k));
                     }
                     return CompletableFuture.failedFuture(cause);
                 })
-                .handle((messages, e) -> e == null
-                        ? ChannelReply.ok(channel, messages, malformed(messages), obtained.get())
-                        : ChannelReply.failed(channel, CardsavrClient.unwrap(e), obtained.get()));
+                .handle((messages, e) -> {
+                    if (e == null) {
+                        return ChannelReply.ok(channel, messages, malformed(messages), obtained.get());
+                    }
+                    Throwable cause = CardsavrClient.unwrap(e);
+                    if (r != null && r.key != null && isUncertain(cause)) {
+                        r.pending = true;
+                    }
+                    return ChannelReply.failed(channel, cause, obtained.get());
+                });
+    }
+
+    private CompletableFuture<ChannelReply> readRecovery(PolledChannel channel, Recovery r) {
+        boolean last = r.lastCall;
+        return client.pollJobBroadcasts(channel.id(), r.key, recoveryTimeout).handle((messages, e) -> {
+            if (e == null) {
+                r.pending = false;
+                return ChannelReply.ok(channel, messages, malformed(messages), null).fromRecovery(last);
+            }
+            Throwable cause = CardsavrClient.unwrap(e);
+            if (cause instanceof CardsavrException ce && ce.isAccessKeyRejected()) {
+                // what waited there is gone with the key: register anew on the next call
+                LOG.warn("CardSavr rejected the recovery key of job {} (HTTP {}); registering a new recovery channel",
+                        channel.id(), ce.getStatusCode());
+                r.key = null;
+                r.pending = false;
+                return ChannelReply.failed(channel, cause, null).changingState(true).fromRecovery(last);
+            }
+            if (isUncertain(cause)) {
+                // this read may have drained the recovery channel too: what both held is gone, go on with the primary
+                LOG.warn("Reading the recovery channel of job {} failed as well ({}); what the lost replies carried"
+                         + " cannot be recovered", channel.id(), cause.getMessage());
+                r.pending = false;
+                return ChannelReply.failed(channel, cause, null).fromRecovery(last);
+            }
+            return ChannelReply.failed(channel, cause, null);
+        });
+    }
+
+    private CompletableFuture<Boolean> registerRecovery(long jobId, Recovery r) {
+        return client.subscribe(jobId).handle((subscription, e) -> {
+            String key = e == null && subscription != null ? subscription.getAccessKey() : null;
+            if (key == null || key.isEmpty()) {
+                // the job is polled on its primary channel meanwhile; registering is tried again on its next call
+                LOG.debug("Registering the recovery channel of job {} failed: {}", jobId,
+                        e == null ? "no access_key" : CardsavrClient.unwrap(e).getMessage());
+                return false;
+            }
+            r.key = key;
+            return true;
+        });
+    }
+
+    /**
+     * True when the reply may have drained the channel on the server and was lost on the way or could not be read: a
+     * cut or reset connection, a timeout, a reply spoiled in transit, an access key rejected (what it held is gone).
+     * A status the server answered before reading (429, 5xx, 404) took nothing.
+     */
+    static boolean isUncertain(Throwable failure) {
+        if (!(failure instanceof CardsavrException e)) {
+            return true;
+        }
+        return switch (e.getReason()) {
+            case TIMEOUT, CONNECTION, BAD_SIGNATURE, UNDECRYPTABLE_BODY, MALFORMED_BODY, BODY_TOO_LARGE -> true;
+            case HTTP_STATUS -> e.isAccessKeyRejected();
+            default -> false;
+        };
     }
 
     static CardsavrException malformed(ParsedList<?> reply) {
@@ -73,12 +200,49 @@ final class BroadcastPolls implements ChannelType {
 
     @Override
     public void accept(ChannelReply reply, JobBuffers buffers) {
-        if (!reply.items().isEmpty()) {
-            buffers.of(reply.channel().id()).append(reply.items());
+        if (reply.items().isEmpty()) {
+            return;
+        }
+        JobBuffer buffer = buffers.of(reply.channel().id());
+        if (!recoveryChannel) {
+            buffer.append(reply.items());
+            return;
+        }
+        // the same message can reach the job from both channels: route it once
+        List<Object> news = new ArrayList<>(reply.items().size());
+        for (Object item : reply.items()) {
+            if (buffer.firstSighting((CardsavrMessage) item)) {
+                news.add(item);
+            }
+        }
+        buffer.append(news);
+    }
+
+    @Override
+    public boolean wantsLastCall(PolledChannel channel) {
+        Recovery r = recovery.get(channel.id());
+        if (r == null || r.key == null) {
+            return false;
+        }
+        r.lastCall = true;
+        return true;
+    }
+
+    @Override
+    public String recoveryKey(long jobId) {
+        Recovery r = recovery.get(jobId);
+        return r == null ? null : r.key;
+    }
+
+    @Override
+    public void restore(long jobId, JobRecord record) {
+        if (recoveryChannel && record.recoveryKey() != null) {
+            recovery.put(jobId, new Recovery(record.recoveryKey()));
         }
     }
 
-    static CardsavrMessage message(Object item) {
-        return (CardsavrMessage) item;
+    @Override
+    public void forget(long jobId, long[] received) {
+        recovery.remove(jobId);
     }
 }

@@ -33,7 +33,7 @@ public class CardholderMessagesConsumer extends AbstractCardsavrConsumer {
 
     @Override
     protected ChannelType channelType(CardsavrClient client) {
-        return new CardholderPolls(client);
+        return new CardholderPolls(client, configuration.isRecoveryChannel());
     }
 
     @Override

@@ -24,6 +24,8 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
     static final String RETRY_AFTER_BEYOND_CAP = "cardsavr.polls.retryAfterBeyondCap";
     static final String BEYOND_RETENTION = "cardsavr.jobs.beyondRetention";
     static final String TIMED_OUT = "cardsavr.jobs.timedOut";
+    static final String RECOVERIES = "cardsavr.recovery.runs";
+    static final String RECOVERED = "cardsavr.recovery.messages";
 
     private final AbstractCardsavrConsumer consumer;
     private final String sanitizedBaseUri;
@@ -57,6 +59,8 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
         builder.detail(RETRY_AFTER_BEYOND_CAP, engine.retryAfterBeyondCap());
         builder.detail(BEYOND_RETENTION, engine.beyondRetention());
         builder.detail(TIMED_OUT, engine.timedOutJobs());
+        builder.detail(RECOVERIES, engine.recoveries());
+        builder.detail(RECOVERED, engine.recoveredMessages());
         if (base.getState() != State.UP) {
             return builder.build();
         }

@@ -94,7 +94,7 @@ final class CredentialRequestPolls implements ChannelType {
     }
 
     @Override
-    public void forget(long jobId) {
+    public void forget(long jobId, long[] received) {
         emitted.remove(jobId);
     }
 

@@ -31,7 +31,7 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
 
     @Override
     protected ChannelType channelType(CardsavrClient client) {
-        return new BroadcastPolls(client);
+        return new BroadcastPolls(client, configuration.isRecoveryChannel());
     }
 
     @Override

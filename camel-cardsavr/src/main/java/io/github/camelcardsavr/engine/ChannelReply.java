@@ -12,25 +12,41 @@ import io.github.camelcardsavr.client.CardsavrException;
  * @param failure   why the call failed, or null
  * @param accessKey a key the call obtained (subscribing), or null; kept even when the call then failed
  * @param called    false when the call was never made because the consumer stopped: the reply only frees the channel
+ * @param changed   something the state store keeps about the channel changed besides its access key (e.g. a
+ *                  recovery registration)
+ * @param recovered the items come from the job's recovery channel, read after an uncertain failure
+ * @param last      the channel's last call: its job ended and this call drained what was left
  */
 public record ChannelReply(PolledChannel channel, List<?> items, CardsavrException malformed, Throwable failure,
-        String accessKey, boolean called) {
+        String accessKey, boolean called, boolean changed, boolean recovered, boolean last) {
 
     public static ChannelReply ok(PolledChannel channel, List<?> items, CardsavrException malformed, String accessKey) {
-        return new ChannelReply(channel, items == null ? List.of() : items, malformed, null, accessKey, true);
+        return new ChannelReply(channel, items == null ? List.of() : items, malformed, null, accessKey, true, false,
+                false, false);
     }
 
     public static ChannelReply failed(PolledChannel channel, Throwable failure, String accessKey) {
-        return new ChannelReply(channel, List.of(), null, failure, accessKey, true);
+        return new ChannelReply(channel, List.of(), null, failure, accessKey, true, false, false, false);
     }
 
     static ChannelReply skipped(PolledChannel channel) {
-        return new ChannelReply(channel, List.of(), null, null, null, false);
+        return new ChannelReply(channel, List.of(), null, null, null, false, false, false, false);
+    }
+
+    /** This reply, noting that state the store keeps changed. */
+    public ChannelReply changingState(boolean changedState) {
+        return !changedState || changed ? this
+                : new ChannelReply(channel, items, malformed, failure, accessKey, called, true, recovered, last);
+    }
+
+    /** This reply, as what a read of the recovery channel brought (and, if {@code lastCall}, the channel's last). */
+    public ChannelReply fromRecovery(boolean lastCall) {
+        return new ChannelReply(channel, items, malformed, failure, accessKey, called, changed, true, lastCall);
     }
 
     /** An empty success with nothing new: the I/O thread counts it, the delivery thread never sees it. */
     boolean isQuiet() {
-        return called && failure == null && malformed == null && items.isEmpty()
+        return called && failure == null && malformed == null && items.isEmpty() && !changed && !recovered && !last
                && (accessKey == null || accessKey.equals(channel.accessKey()));
     }
 

@@ -2,6 +2,8 @@ package io.github.camelcardsavr.engine;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelcardsavr.state.JobRecord;
+
 /**
  * What differs between the consumers on top of the engine: the call a channel makes, and what its reply means for
  * the jobs' buffers. Everything else (cadence, concurrency, Retry-After, ordered commit-on-success delivery,
@@ -34,7 +36,36 @@ public interface ChannelType {
     default void failed(JobBuffer job, Object item) {
     }
 
-    /** Delivery thread: the job left the consumer; forget what was kept about it. */
-    default void forget(long jobId) {
+    /**
+     * Delivery thread: the job left the consumer; forget what was kept about it.
+     *
+     * @param received fingerprints of the messages the job received (see {@link MessageFingerprint})
+     */
+    default void forget(long jobId, long[] received) {
+    }
+
+    /**
+     * True when a job's buffer must outlive its emptiness (its fingerprints are needed later, e.g. to recognise
+     * messages read again from a recovery channel) until the job ends or times out.
+     */
+    default boolean remembersJobs() {
+        return false;
+    }
+
+    /** The access key of the job's recovery channel, to keep with the job's state; null when it has none. */
+    default String recoveryKey(long jobId) {
+        return null;
+    }
+
+    /** On start: what the state store kept about the job (e.g. its recovery registration). */
+    default void restore(long jobId, JobRecord record) {
+    }
+
+    /**
+     * Delivery thread: the channel's job has ended. True when the type wants one more call first (e.g. to drain the
+     * job's recovery channel); that call's reply is marked {@link ChannelReply#last()}.
+     */
+    default boolean wantsLastCall(PolledChannel channel) {
+        return false;
     }
 }

@@ -19,6 +19,8 @@ public final class JobBuffer {
     private boolean terminalSeen;
     // when the job's latest message said it times out (epoch ms), 0 when no message said
     private long timesOutAt;
+    // what the job has received, so that a message read again (from its recovery channel) is routed once
+    private FingerprintMemory fingerprints;
     // the window in which an exchange of this job failed: nothing more of it is routed before the next window
     long failedInWindow = -1;
 
@@ -43,7 +45,7 @@ public final class JobBuffer {
             }
         }
         if (!items.isEmpty()) {
-            owner.appended(this);
+            owner.appended(this, items.size());
         }
     }
 
@@ -84,6 +86,31 @@ public final class JobBuffer {
     /** The items not routed yet, oldest first. */
     public Iterable<Object> items() {
         return pending;
+    }
+
+    /**
+     * Remembers the message as received; false when it was received before (from this or another channel of the job),
+     * in which case it must not be routed again.
+     */
+    public boolean firstSighting(CardsavrMessage message) {
+        if (fingerprints == null) {
+            fingerprints = new FingerprintMemory();
+        }
+        return fingerprints.add(MessageFingerprint.of(message));
+    }
+
+    long[] fingerprints() {
+        return fingerprints == null ? new long[0] : fingerprints.toArray();
+    }
+
+    void restoreFingerprints(long[] known) {
+        if (known.length == 0) {
+            return;
+        }
+        fingerprints = new FingerprintMemory();
+        for (long fingerprint : known) {
+            fingerprints.add(fingerprint);
+        }
     }
 
     /** When the job's latest message said it times out, in epoch milliseconds; 0 when no message said. */

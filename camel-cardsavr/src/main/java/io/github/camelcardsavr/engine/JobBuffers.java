@@ -19,6 +19,7 @@ public final class JobBuffers {
     private final Set<JobBuffer> ready = new LinkedHashSet<>();
     private final Set<JobBuffer> dirty = new LinkedHashSet<>();
     private final Set<JobBuffer> emptied = new LinkedHashSet<>();
+    private long appended;
 
     /** The job's buffer, created when the job is new. */
     public JobBuffer of(long jobId) {
@@ -53,9 +54,15 @@ public final class JobBuffers {
         return full;
     }
 
-    void appended(JobBuffer buffer) {
+    void appended(JobBuffer buffer, int count) {
         ready.add(buffer);
         dirty.add(buffer);
+        appended += count;
+    }
+
+    /** Items appended to any buffer so far, for counting what one reply added. */
+    long appended() {
+        return appended;
     }
 
     void changed(JobBuffer buffer) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -85,6 +86,8 @@ public final class JobEngine {
     private volatile int failingChannels;
     private volatile int beyondRetention;
     private final AtomicInteger timedOutJobs = new AtomicInteger();
+    private final AtomicInteger recoveries = new AtomicInteger();
+    private final AtomicLong recoveredMessages = new AtomicLong();
     private volatile List<Long> bufferedJobs = List.of();
 
     public JobEngine(EngineSettings settings, ChannelType type, CardsavrStateStore store) {
@@ -92,7 +95,10 @@ public final class JobEngine {
         this.type = type;
         this.state = new JobStateWriter(store, settings.durableItems());
         this.retryAfter = new RetryAfter(settings.retryAfterCap());
-        this.gate = new CallGate(settings.maxConcurrentPolls(), this::startCall);
+        this.gate = new CallGate(settings.maxConcurrentPolls(), this::startCall, (channel, e) -> {
+            LOG.error("Starting a call of {} failed; it is due again at its next turn", channel, e);
+            channel.inFlight.set(false);
+        });
         this.backToBack = settings.interval().isZero();
     }
 
@@ -150,6 +156,12 @@ public final class JobEngine {
             }
             if (record != null && record.timesOutAt() > 0) {
                 buffers.of(id).timesOutAt(record.timesOutAt());
+            }
+            if (record != null) {
+                type.restore(id, record);
+                if (record.fingerprints().length > 0) {
+                    buffers.of(id).restoreFingerprints(record.fingerprints());
+                }
             }
             if (settings.channelPerJob()) {
                 PolledChannel channel = new PolledChannel(id, key);
@@ -391,6 +403,9 @@ public final class JobEngine {
             onFailure.accept(new CallFailure(channel.id(), type.callName(), reply.failure(), true,
                     next - System.nanoTime() > 0 ? next : 0));
             markKeyChange(channel, reply);
+            if (reply.last()) {
+                stop(channel);
+            }
             return;
         }
         failingSince.remove(channel.id());
@@ -398,25 +413,47 @@ public final class JobEngine {
             onFailure.accept(new CallFailure(channel.id(), type.callName(), reply.malformed(), false, 0));
         }
         markKeyChange(channel, reply);
+        long before = buffers.appended();
         type.accept(reply, buffers);
-        stopIfTerminal(channel);
+        if (reply.recovered()) {
+            long brought = buffers.appended() - before;
+            recoveries.incrementAndGet();
+            recoveredMessages.addAndGet(brought);
+            if (brought > 0 || !reply.last()) {
+                LOG.info("{} {}: its recovery channel brought back {} message(s) not received before{}",
+                        type.callName(), channel.id(), brought, reply.last() ? " (read as the job ended)" : "");
+            }
+        }
+        if (reply.last()) {
+            stop(channel);
+        } else {
+            stopIfTerminal(channel);
+        }
         touched.add(channel);
     }
 
     // a key obtained by subscribing is stored with the job, also when the poll after it failed
     private void markKeyChange(PolledChannel channel, ChannelReply reply) {
-        if (settings.channelPerJob() && reply.accessKey() != null) {
+        if (settings.channelPerJob() && (reply.accessKey() != null || reply.changed())) {
             buffers.of(channel.id()).changed();
         }
     }
 
+
+
     private void stopIfTerminal(PolledChannel channel) {
         if (settings.channelPerJob() && settings.stopOnTermination()) {
             JobBuffer buffer = buffers.find(channel.id());
-            if (buffer != null && buffer.terminalSeen() && channel.isPolling()) {
-                channel.stopPolling();
-                stoppedChannels.add(channel.id());
+            if (buffer != null && buffer.terminalSeen() && channel.isPolling() && !type.wantsLastCall(channel)) {
+                stop(channel);
             }
+        }
+    }
+
+    private void stop(PolledChannel channel) {
+        if (channel.isPolling()) {
+            channel.stopPolling();
+            stoppedChannels.add(channel.id());
         }
     }
 
@@ -426,7 +463,7 @@ public final class JobEngine {
             return;
         }
         for (JobBuffer buffer : changed) {
-            state.save(buffer.jobId(), keyOf(buffer.jobId()), buffer);
+            state.save(buffer.jobId(), keyOf(buffer.jobId()), type.recoveryKey(buffer.jobId()), buffer);
         }
     }
 
@@ -483,10 +520,10 @@ public final class JobEngine {
         List<JobBuffer> emptied = buffers.takeEmptied();
         if (!settings.channelPerJob()) {
             for (JobBuffer buffer : emptied) {
-                if (buffer.isEmpty()) {
+                if (buffer.isEmpty() && (buffer.terminalSeen() || !type.remembersJobs())) {
                     buffers.remove(buffer.jobId());
                     if (buffer.terminalSeen()) {
-                        finished(buffer.jobId(), true);
+                        finished(buffer.jobId(), true, buffer);
                     }
                 }
             }
@@ -510,7 +547,7 @@ public final class JobEngine {
             it.remove();
             channels.remove(id);
             buffers.remove(id);
-            finished(id, channel.isMarkedEnded() || (buffer != null && buffer.terminalSeen()));
+            finished(id, channel.isMarkedEnded() || (buffer != null && buffer.terminalSeen()), buffer);
         }
     }
 
@@ -528,8 +565,8 @@ public final class JobEngine {
         stoppedChannels.add(channel.id());
     }
 
-    private void finished(long jobId, boolean ended) {
-        type.forget(jobId);
+    private void finished(long jobId, boolean ended, JobBuffer buffer) {
+        type.forget(jobId, buffer == null ? new long[0] : buffer.fingerprints());
         failingSince.remove(jobId);
         state.jobFinished(jobId, ended);
         if (ended) {
@@ -560,6 +597,15 @@ public final class JobEngine {
             }
         }
         beyondRetention = stale;
+        if (!settings.channelPerJob() && type.remembersJobs()) {
+            for (JobBuffer buffer : List.copyOf(buffers.all())) {
+                if (buffer.isEmpty() && !buffer.terminalSeen() && buffer.timesOutAt() > 0
+                    && nowMillis >= buffer.timesOutAt() + settings.jobTimeoutMargin().toMillis()) {
+                    buffers.remove(buffer.jobId());
+                    finished(buffer.jobId(), false, buffer);
+                }
+            }
+        }
         int max = settings.maxBufferedPerJob();
         if (settings.channelPerJob()) {
             activeJobs = channels.size();
@@ -604,6 +650,16 @@ public final class JobEngine {
     /** Jobs polled right now whose last successful poll is older than the server keeps messages. */
     public int beyondRetention() {
         return beyondRetention;
+    }
+
+    /** Readings of recovery channels after uncertain failures (and as jobs ended). */
+    public int recoveries() {
+        return recoveries.get();
+    }
+
+    /** Messages recovery channels brought back that no other read had. */
+    public long recoveredMessages() {
+        return recoveredMessages.get();
     }
 
     /** Jobs let go because their last message had not come well after their job_timeout. */

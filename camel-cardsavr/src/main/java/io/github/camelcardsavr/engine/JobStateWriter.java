@@ -35,10 +35,14 @@ final class JobStateWriter {
         store.write(jobId, JobRecord.of(accessKey, false, List.of()));
     }
 
-    /** The job's current key and unrouted items; nothing to keep when the server keeps the items itself. */
-    void save(long jobId, String accessKey, JobBuffer buffer) {
+    /**
+     * The job's current keys, unrouted items and what it received; nothing to keep when the server keeps the items
+     * itself.
+     */
+    void save(long jobId, String accessKey, String recoveryKey, JobBuffer buffer) {
         if (durableItems) {
-            store.write(jobId, JobRecord.of(accessKey, false, buffer.messages()).timingOutAt(buffer.timesOutAt()));
+            store.write(jobId, JobRecord.of(accessKey, false, buffer.messages()).timingOutAt(buffer.timesOutAt())
+                    .withRecovery(recoveryKey, buffer.fingerprints()));
         }
     }
 

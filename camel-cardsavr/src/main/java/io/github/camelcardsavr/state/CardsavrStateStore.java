@@ -1,6 +1,8 @@
 package io.github.camelcardsavr.state;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ import org.apache.camel.spi.StateRepository;
  * <ul>
  * <li>{@code .slots} — how many slots exist;</li>
  * <li>{@code .slot.<n>} — {@code {"v":2,"j":<job id>,"k":"<sealed access key>","d":<times out at, epoch ms>,
- * "m":[<pending messages>]}}, the messages as the server sent them; {@code {"v":2,"j":<job id>,"t":true}} for a job that ended (kept until the slot is reused,
+ * "r":"<sealed recovery key>","f":"<fingerprints of messages received>","m":[<pending messages>]}}, the messages as
+ * the server sent them; {@code {"v":2,"j":<job id>,"t":true}} for a job that ended (kept until the slot is reused,
  * so that a restarted route with the same jobId list does not poll it again); empty when free.</li>
  * </ul>
  * Thread-safe.
@@ -159,6 +162,17 @@ public final class CardsavrStateStore {
         if (record.timesOutAt() > 0) {
             json.append(",\"d\":").append(record.timesOutAt());
         }
+        if (record.recoveryKey() != null && !record.terminated()) {
+            json.append(",\"r\":\"").append(sealer.seal(record.recoveryKey())).append('"');
+        }
+        if (record.fingerprints().length > 0 && !record.terminated()) {
+            ByteBuffer bytes = ByteBuffer.allocate(8 * record.fingerprints().length);
+            for (long fingerprint : record.fingerprints()) {
+                bytes.putLong(fingerprint);
+            }
+            json.append(",\"f\":\"").append(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()))
+                    .append('"');
+        }
         if (!record.pending().isEmpty()) {
             json.append(",\"m\":[");
             boolean first = true;
@@ -174,8 +188,22 @@ public final class CardsavrStateStore {
     private JobRecord record(JsonNode node, long jobId) {
         String sealed = node.path("k").asText(null);
         String accessKey = sealed == null ? null : sealer.unseal(sealed).orElse(null);
+        String sealedRecovery = node.path("r").asText(null);
+        String recoveryKey = sealedRecovery == null ? null : sealer.unseal(sealedRecovery).orElse(null);
         return new JobRecord(accessKey, sealed != null && accessKey == null, node.path("t").asBoolean(false),
-                messages(node.get("m")), node.path("d").asLong(0));
+                messages(node.get("m")), node.path("d").asLong(0), recoveryKey, fingerprints(node.path("f").asText(null)));
+    }
+
+    private static long[] fingerprints(String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return new long[0];
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(encoded));
+        long[] all = new long[bytes.remaining() / 8];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = bytes.getLong();
+        }
+        return all;
     }
 
     private static List<CardsavrMessage> messages(JsonNode array) {

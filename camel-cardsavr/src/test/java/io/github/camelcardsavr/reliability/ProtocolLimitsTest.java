@@ -23,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The faults where the server, not the consumer, decides that messages are gone: a broadcast poll deletes what it
  * returns, so a reply the client never gets (timed out, cut off after the server committed) takes its messages with
- * it, and a revoked access key takes its queue. These rows measure exactly which messages go, and check that the
- * consumer reports the fault and loses nothing else: every message emitted after the fault arrives, in order.
+ * it, and a revoked access key takes its queue. These rows measure, with the recovery channel switched off
+ * ({@code recoveryChannel=false}), exactly which messages go, and check that the consumer reports the fault and loses
+ * nothing else: every message emitted after the fault arrives, in order. {@code RecoveryChannelTest} runs the same
+ * faults with the default, the recovery channel on.
  */
 class ProtocolLimitsTest {
 
@@ -33,7 +35,7 @@ class ProtocolLimitsTest {
     void responsesSlowerThanTheResponseTimeoutLoseWhatTheAbandonedPollsDrained() throws Exception {
         try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
             List<Long> ids = h.manualJobs(JOBS, MESSAGES);
-            h.startContext("jobStatus?responseTimeout=500&jobId=" + ReliabilityHarness.jobIdList(ids), null);
+            h.startContext("jobStatus?recoveryChannel=false&responseTimeout=500&jobId=" + ReliabilityHarness.jobIdList(ids), null);
             h.awaitSubscribed(ids);
             h.admin().faults().onPath("/broadcasts").latency(Duration.ofMillis(1200));
             int duringFault = 10;
@@ -65,7 +67,7 @@ class ProtocolLimitsTest {
     void connectionsDroppedAfterTheServerCommittedLoseThatReply() throws Exception {
         try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
             List<Long> ids = h.manualJobs(JOBS, MESSAGES);
-            h.startContext("jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids), null);
+            h.startContext("jobStatus?recoveryChannel=false&jobId=" + ReliabilityHarness.jobIdList(ids), null);
             h.awaitSubscribed(ids);
             h.admin().faults().seed(FaultRows.SEED).consumeOnFault(true).onPath("/broadcasts").dropConnections(0.3);
             h.emit(ids, 1, MESSAGES - 1, MESSAGES, PERIOD_MILLIS).join();
@@ -94,7 +96,7 @@ class ProtocolLimitsTest {
         try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
             List<Long> ids = h.manualJobs(JOBS, MESSAGES);
             List<Long> revoked = ids.subList(0, 2);
-            h.startContext("jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids), null);
+            h.startContext("jobStatus?recoveryChannel=false&jobId=" + ReliabilityHarness.jobIdList(ids), null);
             h.awaitSubscribed(ids);
             h.emit(ids, 1, 10, MESSAGES, PERIOD_MILLIS).join();
             ReliabilityHarness.await().until(() -> ids.stream().allMatch(id -> h.ledger.deliveredSeqs(id).contains(10)));
@@ -144,7 +146,7 @@ class ProtocolLimitsTest {
         try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
             List<Long> ids = h.manualJobs(1, 4);
             long id = ids.get(0);
-            h.startContext("jobStatus?maxResponseBytes=16384&jobId=" + id, null);
+            h.startContext("jobStatus?recoveryChannel=false&maxResponseBytes=16384&jobId=" + id, null);
             h.awaitSubscribed(ids);
             h.admin().faults().onPath("/broadcasts").errorRate(1.0, 503);
             h.inject(id, 1, 4);
