@@ -23,18 +23,25 @@ final class Failures {
     private Failures() {
     }
 
+    /** The most {@code _errors} entries named in a failure's message. */
+    static final int MAX_NAMED_ERRORS = 5;
+
     /** An error response (status >= 400): status, the {@code _errors} entries and Retry-After. */
     static CardsavrException fromResponse(ApiCall call, RawResponse response, CardsavrException.Reason reason) {
         List<ApiError> errors = CardsavrJson.parseErrors(response.body);
         StringBuilder message = new StringBuilder(call.describe()).append(" failed: HTTP ").append(response.status);
         if (!errors.isEmpty()) {
             message.append(" (");
-            for (int i = 0; i < errors.size(); i++) {
+            // names and properties are server text, already escaped and capped by ApiError
+            for (int i = 0; i < Math.min(errors.size(), MAX_NAMED_ERRORS); i++) {
                 ApiError error = errors.get(i);
                 message.append(i == 0 ? "" : ", ").append(error.getName() != null ? error.getName() : "error");
                 if (error.getProperty() != null) {
                     message.append(" on ").append(error.getProperty());
                 }
+            }
+            if (errors.size() > MAX_NAMED_ERRORS) {
+                message.append(" and ").append(errors.size() - MAX_NAMED_ERRORS).append(" more");
             }
             message.append(')');
         }
