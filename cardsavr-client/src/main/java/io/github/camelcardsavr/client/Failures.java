@@ -26,8 +26,20 @@ final class Failures {
     /** The most {@code _errors} entries named in a failure's message. */
     static final int MAX_NAMED_ERRORS = 5;
 
-    /** An error response (status >= 400): status, the {@code _errors} entries and Retry-After. */
+    /** An error response whose signature was not checked: status, the {@code _errors} entries and Retry-After. */
     static CardsavrException fromResponse(ApiCall call, RawResponse response, CardsavrException.Reason reason) {
+        return fromResponse(call, response, reason, false, null);
+    }
+
+    /**
+     * An error response (status >= 400): status, the {@code _errors} entries and Retry-After.
+     *
+     * @param verified       its signature was present, matched and was new
+     * @param unverifiedNote why a reply the client could have verified is not, for the message; null when the client
+     *                       does not check signatures
+     */
+    static CardsavrException fromResponse(ApiCall call, RawResponse response, CardsavrException.Reason reason,
+                                          boolean verified, String unverifiedNote) {
         List<ApiError> errors = CardsavrJson.parseErrors(response.body);
         StringBuilder message = new StringBuilder(call.describe()).append(" failed: HTTP ").append(response.status);
         if (!errors.isEmpty()) {
@@ -49,7 +61,10 @@ final class Failures {
         if (retryAfter != null) {
             message.append(", retry after ").append(retryAfter.toSeconds()).append(" s");
         }
-        return new CardsavrException(reason, message.toString(), response.status, errors, retryAfter, null);
+        if (unverifiedNote != null) {
+            message.append(", ").append(unverifiedNote);
+        }
+        return new CardsavrException(reason, message.toString(), response.status, errors, retryAfter, null, verified);
     }
 
     /** A failure raised while processing a call, with the call named in front of its message. */

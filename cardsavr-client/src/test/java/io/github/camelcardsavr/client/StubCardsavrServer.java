@@ -43,8 +43,16 @@ final class StubCardsavrServer implements AutoCloseable {
     static final String USERNAME = "agent";
     static final String PASSWORD = "agent-password";
 
-    /** How successful responses are altered. */
-    enum Tweak { NONE, CBC, BAD_SIGNATURE, NO_SIGNATURE, WRONG_KEY }
+    /**
+     * How responses are altered. CBC and WRONG_KEY change the encryption of successful bodies; BAD_SIGNATURE and
+     * NO_SIGNATURE the signature of every signed response; REPLAY sends, byte for byte, the last signed response of
+     * the same method and path instead of a fresh one (what an attacker who recorded it could do).
+     */
+    enum Tweak { NONE, CBC, BAD_SIGNATURE, NO_SIGNATURE, WRONG_KEY, REPLAY }
+
+    /** A signed response as sent: status, body and the three signature headers. */
+    private record Sent(int status, byte[] body, String authorization, String nonce, String signature) {
+    }
 
     record Recorded(String method, String path, Map<String, String> headers, String body) {
     }
@@ -82,6 +90,9 @@ final class StubCardsavrServer implements AutoCloseable {
     final List<Recorded> requests = new CopyOnWriteArrayList<>();
     final Map<String, Function<Recorded, Reply>> routes = new ConcurrentHashMap<>();
     volatile Tweak tweak = Tweak.NONE;
+    /** When set, every signed response carries this nonce instead of the current time. */
+    volatile String fixedNonce;
+    private final Map<String, Sent> lastSigned = new ConcurrentHashMap<>();
     volatile CountDownLatch loginGate = new CountDownLatch(0);
 
     private final boolean signed;
@@ -166,6 +177,11 @@ final class StubCardsavrServer implements AutoCloseable {
             requests.add(recorded);
             Function<Recorded, Reply> route = routes.get(exchange.getRequestMethod() + " " + path);
             Reply reply = route == null ? Reply.error(404, "NotFound", "path") : route.apply(recorded);
+            Sent recordedReply = lastSigned.get(exchange.getRequestMethod() + " " + path);
+            if (tweak == Tweak.REPLAY && recordedReply != null) {
+                replay(exchange, recordedReply);
+                return;
+            }
             send(exchange, path, reply, key.orElse(null));
         }
     }
@@ -224,7 +240,7 @@ final class StubCardsavrServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (sign && tweak != Tweak.NO_SIGNATURE) {
             String authorization = RequestSigner.authorization(INTEGRATOR);
-            String nonce = Long.toString(System.currentTimeMillis());
+            String nonce = fixedNonce != null ? fixedNonce : Long.toString(System.currentTimeMillis());
             String signature = RequestSigner.sign(key, path, authorization, nonce, bytes);
             if (tweak == Tweak.BAD_SIGNATURE) {
                 signature = RequestSigner.sign(ProtocolKey.of(new byte[32]), path, authorization, nonce, bytes);
@@ -232,11 +248,26 @@ final class StubCardsavrServer implements AutoCloseable {
             exchange.getResponseHeaders().set("x-cardsavr-authorization", authorization);
             exchange.getResponseHeaders().set("x-cardsavr-nonce", nonce);
             exchange.getResponseHeaders().set("x-cardsavr-signature", signature);
+            lastSigned.put(exchange.getRequestMethod() + " " + path, new Sent(reply.status(), bytes, authorization, nonce,
+                    signature));
         }
         exchange.sendResponseHeaders(reply.status(), reply.chunked() ? 0 : (bytes.length == 0 ? -1 : bytes.length));
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
+            }
+        }
+    }
+
+    private static void replay(HttpExchange exchange, Sent sent) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("x-cardsavr-authorization", sent.authorization());
+        exchange.getResponseHeaders().set("x-cardsavr-nonce", sent.nonce());
+        exchange.getResponseHeaders().set("x-cardsavr-signature", sent.signature());
+        exchange.sendResponseHeaders(sent.status(), sent.body().length == 0 ? -1 : sent.body().length);
+        if (sent.body().length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(sent.body());
             }
         }
     }
