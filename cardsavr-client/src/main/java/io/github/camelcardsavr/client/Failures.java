@@ -3,6 +3,9 @@ package io.github.camelcardsavr.client;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.github.camelcardsavr.model.ApiError;
 import io.github.camelcardsavr.client.CardsavrJson;
@@ -91,7 +95,8 @@ final class Failures {
         }
         if (cause instanceof SSLException) {
             return new CardsavrException(CardsavrException.Reason.CONNECTION,
-                    call.describe() + " failed: TLS error (" + cause.getClass().getSimpleName() + ")", cause);
+                    call.describe() + " failed: TLS error" + tlsProblem(cause) + " (" + cause.getClass().getSimpleName() + ")",
+                    cause);
         }
         if (cause instanceof ConnectException || cause instanceof IOException || cause instanceof CancellationException) {
             return new CardsavrException(CardsavrException.Reason.CONNECTION,
@@ -99,6 +104,20 @@ final class Failures {
         }
         return new CardsavrException(CardsavrException.Reason.CONNECTION,
                 call.describe() + " failed (" + cause.getClass().getSimpleName() + ")", cause);
+    }
+
+    /** The two TLS failures users meet, named; the exception's own text (which quotes names) is not repeated. */
+    private static String tlsProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLPeerUnverifiedException || (t instanceof CertificateException && t.getMessage() != null
+                    && (t.getMessage().contains("subject alternative") || t.getMessage().startsWith("No name matching")))) {
+                return ": the server's certificate does not name the host of baseUrl";
+            }
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return ": the server's certificate is not trusted (its issuer is not in the trust store)";
+            }
+        }
+        return "";
     }
 
     static Throwable unwrap(Throwable failure) {
