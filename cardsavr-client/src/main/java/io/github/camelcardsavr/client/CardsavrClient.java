@@ -321,6 +321,11 @@ public final class CardsavrClient implements AutoCloseable {
         return registrationMethod;
     }
 
+    /** The established session (token and key), for tests of this package that look for secrets; null while none. */
+    Session establishedSession() {
+        return sessions.established();
+    }
+
     // ---- call execution --------------------------------------------------------------------------------------
 
     private <T> CompletableFuture<T> send(ApiCall call, Function<byte[], T> decoder) {
