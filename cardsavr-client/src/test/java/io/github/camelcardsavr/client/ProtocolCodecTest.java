@@ -203,6 +203,23 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void aSessionRemembers4096RepliesAndRefusesOlderOnesBeyondTheDeadlinePlusAMinute() {
+        // responseTimeout is 30 s by default: the slack is 2 x 30 s + 60 s
+        ReplayGuard guard = codec.newReplayGuard();
+        long first = 1_700_000_000_000L;
+        for (int i = 0; i <= 4096; i++) {
+            assertThat(guard.admit(Long.toString(first + i), signatureOf(i))).isNull();
+        }
+        assertThat(guard.size()).isEqualTo(4096);
+        assertThat(guard.admit(Long.toString(first - 120_000), signatureOf(-1))).isNull();
+        assertThat(guard.admit(Long.toString(first + 1 - 120_001), signatureOf(-2))).contains("older");
+    }
+
+    private static String signatureOf(long n) {
+        return java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(32).putLong(n).array());
+    }
+
+    @Test
     void envelopeDetection() {
         assertThat(EncryptedEnvelope.extract(utf8(" {\"other\":{\"x\":[1]},\"encrypted_body\":\"abc\"}"))).isEqualTo("abc");
         assertThat(EncryptedEnvelope.extract(utf8("[{\"encrypted_body\":\"abc\"}]"))).isNull();
