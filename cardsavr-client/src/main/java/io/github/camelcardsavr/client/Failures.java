@@ -95,7 +95,7 @@ final class Failures {
         }
         if (cause instanceof SSLException) {
             return new CardsavrException(CardsavrException.Reason.CONNECTION,
-                    call.describe() + " failed: TLS error" + tlsProblem(cause) + " (" + cause.getClass().getSimpleName() + ")",
+                    call.describe() + " failed: TLS error (" + cause.getClass().getSimpleName() + ")" + tlsProblem(cause),
                     cause);
         }
         if (cause instanceof ConnectException || cause instanceof IOException || cause instanceof CancellationException) {

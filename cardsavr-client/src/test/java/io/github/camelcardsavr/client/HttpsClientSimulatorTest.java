@@ -34,7 +34,7 @@ class HttpsClientSimulatorTest {
         try (CardsavrClient client = CardsavrClient.create(SimulatorClients.signed(SIM.getSimulator()).build())) {
             CardsavrException e = failure(client.login());
             assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.CONNECTION);
-            assertThat(e.getMessage()).contains("TLS error: the server's certificate is not trusted");
+            assertThat(e.getMessage()).contains("TLS error (SSLHandshakeException): the server's certificate is not trusted");
         }
     }
     @Test
@@ -67,8 +67,8 @@ class HttpsClientSimulatorTest {
 
             assertThat(proxy.forwarded()).as("the TLS handshake reached the simulator").contains("CONNECT " + unnamedHost + ":" + port);
             assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.CONNECTION);
-            assertThat(e.getMessage()).isEqualTo("login POST /session/login failed: TLS error: the server's certificate does"
-                    + " not name the host of baseUrl (SSLPeerUnverifiedException)");
+            assertThat(e.getMessage()).isEqualTo("login POST /session/login failed: TLS error (SSLPeerUnverifiedException):"
+                    + " the server's certificate does not name the host of baseUrl");
         }
     }
 }
