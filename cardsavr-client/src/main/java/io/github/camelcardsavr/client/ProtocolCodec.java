@@ -2,6 +2,7 @@ package io.github.camelcardsavr.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 import io.github.camelcardsavr.client.CardsavrJson;
@@ -33,8 +34,17 @@ final class ProtocolCodec {
         this.traceHeader = CardsavrJson.toJson(Map.of("key", config.getTraceKey()));
         this.authorization = config.getIntegratorName() == null ? null : RequestSigner.authorization(config.getIntegratorName());
         this.callDeadline = config.getResponseTimeout().multipliedBy(HttpTransport.DEADLINE_MULTIPLE);
-        this.integratorKey = config.getAuthMode() == AuthMode.SIGNED ? ProtocolKey.of(config.integratorKey()) : null;
+        this.integratorKey = config.getAuthMode() == AuthMode.SIGNED ? integratorKey(config) : null;
         this.integratorReplies = newReplayGuard();
+    }
+
+    private static ProtocolKey integratorKey(CardsavrClientConfig config) {
+        byte[] raw = config.integratorKey();
+        try {
+            return ProtocolKey.of(raw);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
     }
 
     /** The integrator key in signed mode (login and its reply are signed with it), else null. */
