@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * With the component's loggers at TRACE, a full session logs method, path, status and timing, and no secret: password,
  * integrator key, session tokens and session keys (both sessions), access keys, the TFA code and the account values
- * answered (username, password, security answer).
+ * answered (username, password, security answer). The agent's login name reaches no log line either.
  */
 class LogSecrecySimulatorTest {
 
@@ -77,6 +77,9 @@ class LogSecrecySimulatorTest {
             texts.addAll(logs.texts());
             assertThat(logs.texts()).anySatisfy(line -> assertThat(line).matches("GET /messages/\\S+ -> 200 in \\d+ ms"));
             assertThat(logs.texts()).anySatisfy(line -> assertThat(line).contains("401"));
+            // the agent's login name is an identifier the configuration prints on purpose, but no log line needs it
+            assertThat(logs.texts()).as("log lines naming the agent").noneSatisfy(
+                    line -> assertThat(line).containsPattern("\\b" + SimulatorClients.USERNAME + "\\b"));
         }
         for (String secret : secrets) {
             assertThat(texts).as("no text may contain a secret").noneSatisfy(text -> assertThat(text).contains(secret));
