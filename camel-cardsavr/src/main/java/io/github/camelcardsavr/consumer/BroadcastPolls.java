@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * read) the job's next call reads the recovery channel instead; messages already received are recognised by their
  * fingerprints and skipped, the rest are routed in the job's order. When the job has ended, one last call drains the
  * recovery channel.
+ * <p>
+ * Subscribing again abandons what still waits on the old key, so a rejection must be the server's word: one whose
+ * signature the client verified, or the second unverified rejection of the same key with no successful poll between.
+ * A single forged (or merely unsigned) 401 {@code InvalidAccessKey} therefore costs one failed poll, not the channel.
  */
 final class BroadcastPolls implements ChannelType {
 
@@ -40,6 +44,8 @@ final class BroadcastPolls implements ChannelType {
     private static final Duration MIN_RECOVERY_TIMEOUT = Duration.ofSeconds(30);
 
     private final CardsavrClient client;
+    // job id -> the key an unverified rejection blamed; at most one entry per polled job, cleared by the next success
+    private final Map<Long, String> doubtedKeys = new ConcurrentHashMap<>();
     private final boolean recoveryChannel;
     private final Duration recoveryTimeout;
     // a job's calls never overlap, so each entry is written by one call at a time; the delivery thread reads it
@@ -99,9 +105,11 @@ final class BroadcastPolls implements ChannelType {
         return key.thenCompose(k -> client.pollJobBroadcasts(id, k))
                 .exceptionallyCompose(e -> {
                     Throwable cause = CardsavrClient.unwrap(e);
-                    if (knownKey != null && cause instanceof CardsavrException ce && ce.isAccessKeyRejected()) {
-                        LOG.warn("CardSavr rejected the access key of job {} (HTTP {}); subscribing again{}", id,
-                                ce.getStatusCode(), r == null ? ". Messages still queued for the old key are not received."
+                    if (knownKey != null && cause instanceof CardsavrException ce && ce.isAccessKeyRejected()
+                        && isTrusted(id, knownKey, ce)) {
+                        LOG.warn("CardSavr rejected the access key of job {} (HTTP {}, {}); subscribing again{}", id,
+                                ce.getStatusCode(), ce.isVerified() ? "signed reply" : "second unverified reply in a row",
+                                r == null ? ". Messages still queued for the old key are not received."
                                         : " and reading its recovery channel next for what the old key held.");
                         if (r != null && r.key != null) {
                             // what the old key held is on the recovery channel: read it before the new primary
@@ -116,6 +124,7 @@ final class BroadcastPolls implements ChannelType {
                 })
                 .handle((messages, e) -> {
                     if (e == null) {
+                        doubtedKeys.remove(id);
                         return ChannelReply.ok(channel, messages, malformed(messages), obtained.get());
                     }
                     Throwable cause = CardsavrClient.unwrap(e);
@@ -135,6 +144,10 @@ final class BroadcastPolls implements ChannelType {
             }
             Throwable cause = CardsavrClient.unwrap(e);
             if (cause instanceof CardsavrException ce && ce.isAccessKeyRejected()) {
+                if (!isTrusted(channel.id(), r.key, ce)) {
+                    // not the server's word yet: the next call reads the recovery channel again
+                    return ChannelReply.failed(channel, cause, null);
+                }
                 // what waited there is gone with the key: register anew on the next call
                 LOG.warn("CardSavr rejected the recovery key of job {} (HTTP {}); registering a new recovery channel",
                         channel.id(), ce.getStatusCode());
@@ -181,6 +194,17 @@ final class BroadcastPolls implements ChannelType {
             case HTTP_STATUS -> e.isAccessKeyRejected();
             default -> false;
         };
+    }
+
+    /** A verified rejection, or the second unverified one of the same key; the first is remembered and kept. */
+    private boolean isTrusted(long jobId, String key, CardsavrException rejection) {
+        String doubted = doubtedKeys.remove(jobId);
+        if (rejection.isVerified() || key.equals(doubted)) {
+            return true;
+        }
+        doubtedKeys.put(jobId, key);
+        LOG.debug("Unverified rejection of the access key of job {}: keeping the key until a second one in a row", jobId);
+        return false;
     }
 
     static CardsavrException malformed(ParsedList<?> reply) {
@@ -244,5 +268,6 @@ final class BroadcastPolls implements ChannelType {
     @Override
     public void forget(long jobId, long[] received) {
         recovery.remove(jobId);
+        doubtedKeys.remove(jobId);
     }
 }
