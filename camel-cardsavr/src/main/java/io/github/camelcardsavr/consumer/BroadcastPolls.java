@@ -156,10 +156,10 @@ final class BroadcastPolls implements ChannelType {
                 return ChannelReply.failed(channel, cause, null).changingState(true).fromRecovery(last);
             }
             if (isUncertain(cause)) {
-                // this read may have drained the recovery channel too: what both held is gone, go on with the primary
-                LOG.warn("Reading the recovery channel of job {} failed as well ({}); what the lost replies carried"
-                         + " cannot be recovered", channel.id(), cause.getMessage());
-                r.pending = false;
+                // Read again before the primary: if this reading took nothing, what it held comes in order next time;
+                // if it did, that is gone from both channels, and the next reading brings what came after.
+                LOG.warn("Reading the recovery channel of job {} failed as well ({}); reading it again. Had the server"
+                         + " handed out what it held already, those messages are lost", channel.id(), cause.getMessage());
                 return ChannelReply.failed(channel, cause, null).fromRecovery(last);
             }
             return ChannelReply.failed(channel, cause, null);
@@ -182,8 +182,9 @@ final class BroadcastPolls implements ChannelType {
 
     /**
      * True when the reply may have drained the channel on the server and was lost on the way or could not be read: a
-     * cut or reset connection, a timeout, a reply spoiled in transit, an access key rejected (what it held is gone).
-     * A status the server answered before reading (429, 5xx, 404) took nothing.
+     * cut or reset connection, a timeout, a reply spoiled in transit, a 5xx (a gateway's answer for a server that may
+     * have handed the messages out), an access key rejected (what it held is gone). A 4xx the server answered before
+     * reading (429, 404, a session rejected) took nothing.
      */
     static boolean isUncertain(Throwable failure) {
         if (!(failure instanceof CardsavrException e)) {
@@ -191,7 +192,8 @@ final class BroadcastPolls implements ChannelType {
         }
         return switch (e.getReason()) {
             case TIMEOUT, CONNECTION, BAD_SIGNATURE, UNDECRYPTABLE_BODY, MALFORMED_BODY, BODY_TOO_LARGE -> true;
-            case HTTP_STATUS -> e.isAccessKeyRejected();
+            // a gateway's 502 or 504 can follow a server that already handed the messages out
+            case HTTP_STATUS -> e.isAccessKeyRejected() || e.getStatusCode() >= 500;
             default -> false;
         };
     }
@@ -234,9 +236,10 @@ final class BroadcastPolls implements ChannelType {
         }
         // the same message can reach the job from both channels: route it once
         List<Object> news = new ArrayList<>(reply.items().size());
-        for (Object item : reply.items()) {
-            if (buffer.firstSighting((CardsavrMessage) item)) {
-                news.add(item);
+        List<?> items = reply.items();
+        for (int i = 0; i < items.size(); i++) {
+            if (buffer.isFirstCopy((CardsavrMessage) items.get(i), reply.isFromRecovery(i))) {
+                news.add(items.get(i));
             }
         }
         buffer.append(news);

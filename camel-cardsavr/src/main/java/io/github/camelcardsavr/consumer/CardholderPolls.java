@@ -2,21 +2,22 @@ package io.github.camelcardsavr.consumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.client.CardsavrException;
 import io.github.camelcardsavr.engine.ChannelReply;
 import io.github.camelcardsavr.engine.ChannelType;
+import io.github.camelcardsavr.engine.FingerprintMemory;
 import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.engine.JobBuffers;
-import io.github.camelcardsavr.engine.MessageFingerprint;
 import io.github.camelcardsavr.engine.PolledChannel;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.state.JobRecord;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class CardholderPolls implements ChannelType {
 
     private static final Logger LOG = LoggerFactory.getLogger(CardholderPolls.class);
+    // a failed last reading is tried again with the next calls: a 5xx before reading took nothing
+    private static final int LAST_READ_ATTEMPTS = 3;
 
     private final CardsavrClient client;
     private final boolean recoveryChannel;
@@ -42,8 +45,13 @@ final class CardholderPolls implements ChannelType {
     // recovery keys of the jobs seen; written on the client's threads, read by calls and the delivery thread
     private final Map<Long, String> recoveryKeys = new ConcurrentHashMap<>();
     private final Set<Long> registering = ConcurrentHashMap.newKeySet();
-    // jobs that ended, whose recovery channel the next call drains, with the fingerprints of what they received
-    private final Map<Long, Set<Long>> ended = new ConcurrentHashMap<>();
+    // jobs that ended, whose recovery channel the next call drains, with the copies still waiting for their twin
+    private final Map<Long, Ended> ended = new ConcurrentHashMap<>();
+    // what those readings brought while the cardholder's own call failed: routed with its next successful reply
+    private final Queue<CardsavrMessage> carried = new ConcurrentLinkedQueue<>();
+
+    private record Ended(long[] waiting, int attempts) {
+    }
     private volatile boolean pending;
 
     CardholderPolls(CardsavrClient client, boolean recoveryChannel) {
@@ -60,7 +68,7 @@ final class CardholderPolls implements ChannelType {
     @Override
     public CompletableFuture<ChannelReply> call(PolledChannel channel) {
         CompletableFuture<ChannelReply> reply = pending ? recover(channel) : poll(channel);
-        return ended.isEmpty() ? reply : reply.thenCompose(this::drainEnded);
+        return ended.isEmpty() && carried.isEmpty() ? reply : reply.thenCompose(this::drainEnded);
     }
 
     private CompletableFuture<ChannelReply> poll(PolledChannel channel) {
@@ -113,40 +121,56 @@ final class CardholderPolls implements ChannelType {
     private CompletableFuture<ChannelReply> drainEnded(ChannelReply reply) {
         List<Long> jobs = new ArrayList<>(ended.keySet());
         List<CompletableFuture<List<CardsavrMessage>>> reads = new ArrayList<>();
-        jobs.forEach(job -> reads.add(read(job).exceptionally(e -> {
-            LOG.debug("Draining the recovery channel of ended job {} failed: {}", job, e.getMessage());
-            return List.of();
-        })));
+        Throwable[] failures = new Throwable[jobs.size()];
+        for (int i = 0; i < jobs.size(); i++) {
+            int index = i;
+            reads.add(read(jobs.get(i)).exceptionally(e -> {
+                failures[index] = CardsavrClient.unwrap(e);
+                return null;
+            }));
+        }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<Object> items = new ArrayList<>(reply.items());
             for (int i = 0; i < jobs.size(); i++) {
-                Set<Long> received = ended.remove(jobs.get(i));
-                recoveryKeys.remove(jobs.get(i));
-                for (CardsavrMessage m : reads.get(i).join()) {
-                    // only what an undetected loss kept from the job reaches the route, late
-                    if (!received.contains(MessageFingerprint.of(m))) {
-                        items.add(m);
-                    }
+                long job = jobs.get(i);
+                List<CardsavrMessage> read = reads.get(i).join();
+                Ended end = ended.remove(job);
+                if (read == null && end.attempts() < LAST_READ_ATTEMPTS) {
+                    ended.put(job, new Ended(end.waiting(), end.attempts() + 1));
+                    continue;
                 }
+                recoveryKeys.remove(job);
+                if (read == null) {
+                    LOG.warn("The last reading of the recovery channel of ended job {} failed {} times ({}); a message"
+                             + " lost without notice before cannot be recovered", job, LAST_READ_ATTEMPTS,
+                            failures[i].getMessage());
+                    continue;
+                }
+                // only what an undetected loss kept from the job reaches the route, late
+                carried.addAll(FingerprintMemory.firstCopiesFromRecovery(end.waiting(), read));
             }
-            if (reply.failure() != null) {
+            if (reply.failure() != null || carried.isEmpty()) {
+                // a failed reply routes nothing: what the readings brought rides on the next successful one
                 return reply;
             }
-            ChannelReply merged = ChannelReply.ok(reply.channel(), items, reply.malformed(), null);
-            return reply.recovered() || items.size() > reply.items().size() ? merged.fromRecovery(false) : merged;
+            List<Object> late = new ArrayList<>();
+            for (CardsavrMessage m; (m = carried.poll()) != null; ) {
+                late.add(m);
+            }
+            return reply.withRecovered(late);
         });
     }
 
     @Override
     public void accept(ChannelReply reply, JobBuffers buffers) {
-        for (Object item : reply.items()) {
-            CardsavrMessage m = (CardsavrMessage) item;
+        List<?> items = reply.items();
+        for (int i = 0; i < items.size(); i++) {
+            CardsavrMessage m = (CardsavrMessage) items.get(i);
             JobBuffer buffer = buffers.of(m.getJobId());
             if (!recoveryChannel) {
                 buffer.append(List.of(m));
                 continue;
             }
-            if (buffer.firstSighting(m)) {
+            if (buffer.isFirstCopy(m, reply.isFromRecovery(i))) {
                 buffer.append(List.of(m));
             }
             if (!recoveryKeys.containsKey(m.getJobId()) && !buffer.terminalSeen()) {
@@ -195,11 +219,7 @@ final class CardholderPolls implements ChannelType {
     @Override
     public void forget(long jobId, long[] received) {
         if (recoveryKeys.containsKey(jobId)) {
-            Set<Long> fingerprints = new HashSet<>();
-            for (long fingerprint : received) {
-                fingerprints.add(fingerprint);
-            }
-            ended.put(jobId, fingerprints);
+            ended.put(jobId, new Ended(received, 0));
         }
     }
 }

@@ -14,34 +14,53 @@ import io.github.camelcardsavr.client.CardsavrException;
  * @param called    false when the call was never made because the consumer stopped: the reply only frees the channel
  * @param changed   something the state store keeps about the channel changed besides its access key (e.g. a
  *                  recovery registration)
- * @param recovered the items come from the job's recovery channel, read after an uncertain failure
+ * @param recovered a recovery channel was read: after an uncertain failure, or as the job ended
+ * @param recoveredFrom the items from this index on came from a recovery channel (the others from the primary one)
  * @param last      the channel's last call: its job ended and this call drained what was left
  */
 public record ChannelReply(PolledChannel channel, List<?> items, CardsavrException malformed, Throwable failure,
-        String accessKey, boolean called, boolean changed, boolean recovered, boolean last) {
+        String accessKey, boolean called, boolean changed, boolean recovered, int recoveredFrom, boolean last) {
 
     public static ChannelReply ok(PolledChannel channel, List<?> items, CardsavrException malformed, String accessKey) {
-        return new ChannelReply(channel, items == null ? List.of() : items, malformed, null, accessKey, true, false,
-                false, false);
+        List<?> all = items == null ? List.of() : items;
+        return new ChannelReply(channel, all, malformed, null, accessKey, true, false, false, all.size(), false);
     }
 
     public static ChannelReply failed(PolledChannel channel, Throwable failure, String accessKey) {
-        return new ChannelReply(channel, List.of(), null, failure, accessKey, true, false, false, false);
+        return new ChannelReply(channel, List.of(), null, failure, accessKey, true, false, false, 0, false);
     }
 
     static ChannelReply skipped(PolledChannel channel) {
-        return new ChannelReply(channel, List.of(), null, null, null, false, false, false, false);
+        return new ChannelReply(channel, List.of(), null, null, null, false, false, false, 0, false);
     }
 
     /** This reply, noting that state the store keeps changed. */
     public ChannelReply changingState(boolean changedState) {
         return !changedState || changed ? this
-                : new ChannelReply(channel, items, malformed, failure, accessKey, called, true, recovered, last);
+                : new ChannelReply(channel, items, malformed, failure, accessKey, called, true, recovered, recoveredFrom,
+                        last);
     }
 
     /** This reply, as what a read of the recovery channel brought (and, if {@code lastCall}, the channel's last). */
     public ChannelReply fromRecovery(boolean lastCall) {
-        return new ChannelReply(channel, items, malformed, failure, accessKey, called, changed, true, lastCall);
+        return new ChannelReply(channel, items, malformed, failure, accessKey, called, changed, true, 0, lastCall);
+    }
+
+    /** This reply followed by messages a recovery channel brought. */
+    public ChannelReply withRecovered(List<?> late) {
+        if (late.isEmpty()) {
+            return this;
+        }
+        List<Object> all = new java.util.ArrayList<>(items.size() + late.size());
+        all.addAll(items);
+        all.addAll(late);
+        return new ChannelReply(channel, all, malformed, failure, accessKey, called, changed, true,
+                Math.min(recoveredFrom, items.size()), last);
+    }
+
+    /** Whether the item at this index came from a recovery channel. */
+    public boolean isFromRecovery(int index) {
+        return index >= recoveredFrom;
     }
 
     /** An empty success with nothing new: the I/O thread counts it, the delivery thread never sees it. */

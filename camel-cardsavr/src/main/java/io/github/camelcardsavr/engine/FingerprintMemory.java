@@ -1,79 +1,147 @@
 package io.github.camelcardsavr.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+
+import io.github.camelcardsavr.model.CardsavrMessage;
 
 /**
- * The fingerprints of the messages a job has received, newest {@value #CAPACITY} kept, for a constant-time "seen
- * before?". Primitive arrays, sized to what the job needs: ten thousand jobs of a few dozen messages each cost a few
- * hundred bytes apiece. Delivery thread only.
+ * Matches the messages a job receives on its two channels, primary and recovery, which carry the same stream. A
+ * message is routed when it is the first copy: when no unmatched copy from the other channel waits here. A copy that
+ * finds its twin consumes it, so two genuinely identical messages of the stream are both routed (each channel brings
+ * both), and a channel never suppresses its own messages.
+ * <p>
+ * What waits is a multiset of fingerprints tagged with the channel they came on, newest {@value #CAPACITY} kept, in
+ * primitive arrays sized to what the job needs: ten thousand jobs of a few dozen messages each cost a few hundred bytes
+ * apiece, and a reading of the recovery channel empties it again. Delivery thread only.
  */
-final class FingerprintMemory {
+public final class FingerprintMemory {
 
-    /** A job has tens of messages; more than this between two readings of its recovery channel is not expected. */
+    /** A job has tens of messages; more than this unmatched between two readings of its recovery channel is not expected. */
     static final int CAPACITY = 1024;
 
     private static final long EMPTY = 0;
 
-    // open addressing with linear probing; 0 marks a free cell, so a fingerprint of 0 is stored as 1
+    // open addressing with linear probing, duplicates allowed; 0 marks a free cell (no tagged key is 0, see tag())
     private long[] table = new long[32];
-    // insertion order, for forgetting the oldest
+    private int size;
+    // insertion order, for forgetting the oldest; a matched copy leaves a hole (0), skipped and compacted away
     private long[] order = new long[16];
     private int head;
-    private int size;
+    private int queued;
 
-    /** Remembers the fingerprint; false when it was already known. */
-    boolean add(long fingerprint) {
-        long key = fingerprint == EMPTY ? 1 : fingerprint;
-        if (contains(key)) {
+    /**
+     * A copy of the message with this fingerprint arrived on one channel.
+     *
+     * @return true when it is to be routed; false when it is the twin of a copy the other channel brought earlier
+     */
+    boolean arrived(long fingerprint, boolean fromRecovery) {
+        long twin = tag(fingerprint, !fromRecovery);
+        if (take(table, twin)) {
+            size--;
+            unqueueOldest(twin);
             return false;
         }
-        if (size == CAPACITY) {
-            remove(order[head]);
-            order[head] = key;
-            head = (head + 1) % CAPACITY;
-        } else {
-            if (size == order.length) {
-                grow();
-            }
-            order[(head + size) % order.length] = key;
-            size++;
-        }
-        insert(key);
+        add(tag(fingerprint, fromRecovery));
         return true;
     }
 
-    boolean contains(long fingerprint) {
-        long key = fingerprint == EMPTY ? 1 : fingerprint;
-        int mask = table.length - 1;
-        for (int i = slot(key, mask); table[i] != EMPTY; i = (i + 1) & mask) {
-            if (table[i] == key) {
-                return true;
+    /**
+     * The messages of a recovery channel's last reading that are not the twins of the copies still waiting from the
+     * primary channel: what an unnoticed loss kept from the route.
+     *
+     * @param waiting what {@link #toArray()} returned as the job ended
+     */
+    public static List<CardsavrMessage> firstCopiesFromRecovery(long[] waiting, List<CardsavrMessage> recovered) {
+        FingerprintMemory memory = new FingerprintMemory();
+        memory.restore(waiting);
+        List<CardsavrMessage> first = new ArrayList<>();
+        for (CardsavrMessage m : recovered) {
+            if (memory.arrived(MessageFingerprint.of(m), true)) {
+                first.add(m);
             }
         }
-        return false;
+        return first;
     }
 
-    /** Oldest first, for the state store. */
+    /** The waiting copies, tagged, oldest first: what the state store keeps. */
     long[] toArray() {
         long[] all = new long[size];
-        for (int i = 0; i < size; i++) {
-            all[i] = order[(head + i) % order.length];
+        int n = 0;
+        for (int i = 0; i < queued; i++) {
+            long key = order[(head + i) % order.length];
+            if (key != EMPTY) {
+                all[n++] = key;
+            }
         }
         return all;
+    }
+
+    /** Puts back what {@link #toArray()} returned. */
+    void restore(long[] tagged) {
+        for (long key : tagged) {
+            if (key != EMPTY) {
+                add(key);
+            }
+        }
     }
 
     int size() {
         return size;
     }
 
-    private void grow() {
-        long[] all = toArray();
-        order = Arrays.copyOf(all, Math.min(CAPACITY, order.length * 2));
-        head = 0;
-        table = new long[order.length * 2];
-        for (long key : all) {
-            insert(key);
+    // the lowest bit says which channel; 0 never results, so it can mark free cells
+    static long tag(long fingerprint, boolean fromRecovery) {
+        long key = (fingerprint & ~1L) | (fromRecovery ? 1 : 0);
+        return key == EMPTY ? 2 : key;
+    }
+
+    private void add(long key) {
+        if (size == CAPACITY) {
+            take(table, pollOldest());
+            size--;
         }
+        if (queued == order.length) {
+            compactOrder();
+        }
+        order[(head + queued) % order.length] = key;
+        queued++;
+        if ((size + 1) * 2 > table.length) {
+            rehash(table.length * 2);
+        }
+        insert(key);
+        size++;
+    }
+
+    private long pollOldest() {
+        long key;
+        do {
+            key = order[head];
+            head = (head + 1) % order.length;
+            queued--;
+        } while (key == EMPTY);
+        return key;
+    }
+
+    // a matched copy is the oldest of its kind: its entry in the order becomes a hole, skipped and compacted away
+    private void unqueueOldest(long key) {
+        for (int i = 0; i < queued; i++) {
+            int at = (head + i) % order.length;
+            if (order[at] == key) {
+                order[at] = EMPTY;
+                return;
+            }
+        }
+    }
+
+    /** Drops the holes, and grows the ring when it is full of waiting copies. */
+    private void compactOrder() {
+        long[] kept = toArray();
+        int length = kept.length * 2 > order.length ? Math.min(order.length * 2, 2 * CAPACITY) : order.length;
+        order = Arrays.copyOf(kept, Math.max(length, kept.length + 1));
+        head = 0;
+        queued = kept.length;
     }
 
     private void insert(long key) {
@@ -85,26 +153,37 @@ final class FingerprintMemory {
         table[i] = key;
     }
 
-    // backward-shift deletion keeps every probe chain unbroken without tombstones
-    private void remove(long key) {
-        int mask = table.length - 1;
+    private void rehash(int length) {
+        long[] old = table;
+        table = new long[length];
+        for (long key : old) {
+            if (key != EMPTY) {
+                insert(key);
+            }
+        }
+    }
+
+    // removes one copy; backward-shift deletion keeps every probe chain unbroken without tombstones
+    private static boolean take(long[] cells, long key) {
+        int mask = cells.length - 1;
         int i = slot(key, mask);
-        while (table[i] != key) {
-            if (table[i] == EMPTY) {
-                return;
+        while (cells[i] != key) {
+            if (cells[i] == EMPTY) {
+                return false;
             }
             i = (i + 1) & mask;
         }
         int gap = i;
-        for (int j = (gap + 1) & mask; table[j] != EMPTY; j = (j + 1) & mask) {
-            int home = slot(table[j], mask);
+        for (int j = (gap + 1) & mask; cells[j] != EMPTY; j = (j + 1) & mask) {
+            int home = slot(cells[j], mask);
             boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
             if (movable) {
-                table[gap] = table[j];
+                cells[gap] = cells[j];
                 gap = j;
             }
         }
-        table[gap] = EMPTY;
+        cells[gap] = EMPTY;
+        return true;
     }
 
     private static int slot(long key, int mask) {

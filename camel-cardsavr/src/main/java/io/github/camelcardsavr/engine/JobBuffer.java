@@ -89,28 +89,27 @@ public final class JobBuffer {
     }
 
     /**
-     * Remembers the message as received; false when it was received before (from this or another channel of the job),
-     * in which case it must not be routed again.
+     * A message arrived on one of the job's two channels (primary or recovery), which carry the same stream; false
+     * when it is the twin of a copy the other channel brought earlier, and must not be routed again.
      */
-    public boolean firstSighting(CardsavrMessage message) {
+    public boolean isFirstCopy(CardsavrMessage message, boolean fromRecovery) {
         if (fingerprints == null) {
             fingerprints = new FingerprintMemory();
         }
-        return fingerprints.add(MessageFingerprint.of(message));
+        return fingerprints.arrived(MessageFingerprint.of(message), fromRecovery);
     }
 
+    /** The copies waiting for their twin, tagged by channel, for the state store and the job's last reading. */
     long[] fingerprints() {
         return fingerprints == null ? new long[0] : fingerprints.toArray();
     }
 
-    void restoreFingerprints(long[] known) {
-        if (known.length == 0) {
+    void restoreFingerprints(long[] waiting) {
+        if (waiting.length == 0) {
             return;
         }
         fingerprints = new FingerprintMemory();
-        for (long fingerprint : known) {
-            fingerprints.add(fingerprint);
-        }
+        fingerprints.restore(waiting);
     }
 
     /** When the job's latest message said it times out, in epoch milliseconds; 0 when no message said. */
