@@ -36,6 +36,9 @@ class YamlExampleTest {
     private static final Map<String, String> SITES = Map.of("good_email", "BILLABLE", "tfa", "BILLABLE",
             "bad_email", "BILLABLE", "security", "BILLABLE", "site_failure", "SITE_INTERACTION_FAILURE");
     private static final List<String> ASKING = List.of("tfa", "bad_email", "security");
+    /** What the pom's exec configuration hands Camel Main. */
+    private static final String PROPERTIES_LOCATIONS =
+            "classpath:application.properties,classpath:answers.properties,optional:file:${env:CARDSAVR_ANSWERS_FILE:none}";
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path outputDir = Path.of("target", "test-cardsavr-out").toAbsolutePath();
@@ -54,7 +57,8 @@ class YamlExampleTest {
                     .getJobId(), site);
         }
         ProcessBuilder camelMain = new ProcessBuilder(javaBinary(), "-cp", runtimeClassPath(),
-                "org.apache.camel.main.Main").redirectErrorStream(true).redirectOutput(log.toFile());
+                "org.apache.camel.main.Main", "-pl", PROPERTIES_LOCATIONS)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = camelMain.environment();
         env.put("CARDSAVR_BASE_URL", simulator.getBaseUrl());
         env.put("CARDSAVR_INTEGRATOR_NAME", simulator.getIntegratorName());
