@@ -35,7 +35,7 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "allowinsecurehttp":
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "authmode":
-        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, io.github.camelcardsavr.client.AuthMode.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -80,6 +80,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryaftercap":
+        case "retryAfterCap": getOrCreateConfiguration(target).setRetryAfterCap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -103,7 +105,7 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
         case "authmode":
-        case "authMode": return java.lang.String.class;
+        case "authMode": return io.github.camelcardsavr.client.AuthMode.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
@@ -148,6 +150,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return java.lang.Integer.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryaftercap":
+        case "retryAfterCap": return long.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
         case "sslcontextparameters":
@@ -217,6 +221,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retryaftercap":
+        case "retryAfterCap": return getOrCreateConfiguration(target).getRetryAfterCap();
         case "sessiontoken":
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
         case "sslcontextparameters":

@@ -28,7 +28,7 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "authmode":
-        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.github.camelcardsavr.client.AuthMode.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -84,6 +84,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryaftercap":
+        case "retryAfterCap": target.getConfiguration().setRetryAfterCap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -122,7 +124,7 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
         case "authmode":
-        case "authMode": return java.lang.String.class;
+        case "authMode": return io.github.camelcardsavr.client.AuthMode.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -178,6 +180,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "repeatCount": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryaftercap":
+        case "retryAfterCap": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -273,6 +277,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "retryaftercap":
+        case "retryAfterCap": return target.getConfiguration().getRetryAfterCap();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

@@ -23,7 +23,7 @@ public class CardsavrEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
         props.add("accessKey");
         props.add("allowInsecureHttp");
         props.add("authMode");
@@ -57,6 +57,7 @@ public class CardsavrEndpointUriFactory extends org.apache.camel.support.compone
         props.add("proxyPort");
         props.add("repeatCount");
         props.add("responseTimeout");
+        props.add("retryAfterCap");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");

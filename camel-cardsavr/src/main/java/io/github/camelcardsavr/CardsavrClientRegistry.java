@@ -4,20 +4,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.client.CardsavrClient;
-import org.apache.camel.CamelContext;
+import io.github.camelcardsavr.client.CardsavrClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@link CardsavrClient} per distinct {@link CardsavrClientSettings}, reference counted: endpoints acquire it when
+ * One {@link CardsavrClient} per distinct {@link CardsavrClientConfig}, reference counted: endpoints acquire it when
  * they start and release it when they stop, and the last release closes it (ending the session and its connections).
  */
 final class CardsavrClientRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(CardsavrClientRegistry.class);
 
-    private final Map<CardsavrClientSettings, Entry> clients = new HashMap<>();
+    private final Map<CardsavrClientConfig, Entry> clients = new HashMap<>();
 
     private static final class Entry {
         private final CardsavrClient client;
@@ -28,26 +29,26 @@ final class CardsavrClientRegistry {
         }
     }
 
-    synchronized CardsavrClient acquire(CardsavrClientSettings settings, CamelContext camelContext) throws Exception {
-        Entry entry = clients.get(settings);
+    synchronized CardsavrClient acquire(CardsavrClientConfig config) {
+        Entry entry = clients.get(config);
         if (entry == null) {
-            entry = new Entry(CardsavrClient.create(settings.toClientConfig(camelContext)));
-            clients.put(settings, entry);
-            LOG.debug("Created CardSavr client for {}", settings);
+            entry = new Entry(CardsavrClient.create(config));
+            clients.put(config, entry);
+            LOG.debug("Created CardSavr client for {}", config);
         }
         entry.references++;
         return entry.client;
     }
 
-    synchronized void release(CardsavrClientSettings settings) {
-        Entry entry = clients.get(settings);
+    synchronized void release(CardsavrClientConfig config) {
+        Entry entry = clients.get(config);
         if (entry == null) {
             return;
         }
         entry.references--;
         if (entry.references <= 0) {
-            clients.remove(settings);
-            close(settings, entry.client);
+            clients.remove(config);
+            close(config, entry.client);
         }
     }
 
@@ -56,26 +57,26 @@ final class CardsavrClientRegistry {
     }
 
     synchronized void closeAll() {
-        clients.forEach((settings, entry) -> close(settings, entry.client));
+        clients.forEach((config, entry) -> close(config, entry.client));
         clients.clear();
     }
 
-    private static void close(CardsavrClientSettings settings, CardsavrClient client) {
+    private static void close(CardsavrClientConfig config, CardsavrClient client) {
         // end the session this component opened; a session token given by the user is the user's to end
-        if (!CardsavrConfiguration.AUTH_TOKEN.equals(settings.authMode())) {
+        if (config.getAuthMode() != AuthMode.TOKEN) {
             try {
                 client.endSession().get(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                LOG.debug("Ending the CardSavr session for {} failed: {}", settings, e.getMessage());
+                LOG.debug("Ending the CardSavr session for {} failed: {}", config, e.getMessage());
             }
         }
         try {
             client.close();
-            LOG.debug("Closed CardSavr client for {}", settings);
+            LOG.debug("Closed CardSavr client for {}", config);
         } catch (Exception e) {
-            LOG.warn("Closing the CardSavr client for {} failed: {}", settings, e.getMessage(), e);
+            LOG.warn("Closing the CardSavr client for {} failed: {}", config, e.getMessage(), e);
         }
     }
 }

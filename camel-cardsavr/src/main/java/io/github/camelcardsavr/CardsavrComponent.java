@@ -1,10 +1,15 @@
 package io.github.camelcardsavr;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -12,6 +17,7 @@ import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The {@code cardsavr:} component: Strivve CardSavr job status, cardholder messages and credential requests.
@@ -32,6 +38,8 @@ public class CardsavrComponent extends HealthCheckComponent {
     private final CardsavrClientRegistry clients = new CardsavrClientRegistry();
     private final CardsavrJobDirectory jobDirectory = new CardsavrJobDirectory();
     private ExecutorService replyExecutor;
+    // one TLS context per parameters object, so endpoints sharing the parameters share one client
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
 
     public CardsavrComponent() {
     }
@@ -61,6 +69,7 @@ public class CardsavrComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         clients.closeAll();
         synchronized (this) {
+            sslContexts.clear();
             if (replyExecutor != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(replyExecutor);
                 replyExecutor = null;
@@ -105,6 +114,19 @@ public class CardsavrComponent extends HealthCheckComponent {
         }
         Matcher m = INTEGRATOR_KEY_PARAM.matcher(uri);
         return m.find() ? m.replaceAll("$1xxxxxx") : uri;
+    }
+
+    /** The TLS context for these parameters (made once per parameters object), or null for the JVM default. */
+    synchronized SSLContext sslContextFor(SSLContextParameters parameters) throws GeneralSecurityException, IOException {
+        if (parameters == null) {
+            return null;
+        }
+        SSLContext context = sslContexts.get(parameters);
+        if (context == null) {
+            context = parameters.createSSLContext(getCamelContext());
+            sslContexts.put(parameters, context);
+        }
+        return context;
     }
 
     CardsavrClientRegistry getClients() {

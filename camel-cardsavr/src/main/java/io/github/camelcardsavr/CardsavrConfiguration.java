@@ -1,11 +1,15 @@
 package io.github.camelcardsavr;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
+import io.github.camelcardsavr.client.AuthMode;
+import io.github.camelcardsavr.client.CardsavrClientConfig;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -21,11 +25,10 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class CardsavrConfiguration implements Cloneable {
 
-    static final String AUTH_SIGNED = "signed";
-    static final String AUTH_UNSIGNED = "unsigned";
-    static final String AUTH_TOKEN = "token";
-
     // consumer names end up in state repository keys, where '=' and newlines are not allowed
+    // messages wait on the server for an hour; a day already means the channel's content is gone
+    private static final long MAX_RETRY_AFTER_CAP = 86_400_000L;
+
     private static final Pattern CONSUMER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     @UriPath(description = "The operation: jobStatus, cardholderMessages and credentialRequests consume;"
@@ -38,11 +41,11 @@ public class CardsavrConfiguration implements Cloneable {
     @Metadata(required = true)
     private String baseUrl;
 
-    @UriParam(label = "security", enums = "signed,unsigned,token", defaultValue = AUTH_SIGNED,
+    @UriParam(label = "security", enums = "signed,unsigned,token", defaultValue = "signed",
               description = "How to authenticate: signed (integrator name and key, username and password; signed and"
                             + " encrypted traffic as production requires), unsigned (username and password, plain"
                             + " JSON; development instances only) or token (an existing session token).")
-    private String authMode = AUTH_SIGNED;
+    private AuthMode authMode = AuthMode.SIGNED;
 
     @UriParam(label = "security", description = "The integrator (application) name; required in signed mode.")
     private String integratorName;
@@ -126,9 +129,9 @@ public class CardsavrConfiguration implements Cloneable {
 
     @UriParam(label = "consumer,advanced", defaultValue = "32",
               description = "At most this many HTTP polls of one consumer are in flight at once (no thread per"
-                            + " job). When more jobs are due, their calls start spread evenly over half the delay"
-                            + " rather than all at once, and each job's messages are routed as soon as its call"
-                            + " returned.")
+                            + " job). It limits concurrency, never a job's cadence: each job is polled every delay,"
+                            + " jobs added together are spread over one delay, and each job's messages are routed as"
+                            + " soon as its call returned.")
     private int maxConcurrentPolls = 32;
 
     @UriParam(label = "consumer",
@@ -148,6 +151,12 @@ public class CardsavrConfiguration implements Cloneable {
                             + " that a restarted route resumes the same channels, e.g. a FileStateRepository.")
     private StateRepository<String, String> stateRepository;
 
+    @UriParam(label = "consumer,advanced", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "The longest Retry-After the consumers honour, in milliseconds: a job whose server asks"
+                            + " for longer is polled again after this long (and counted in the health check), so a"
+                            + " wrong or hostile header cannot park a job for good.")
+    private long retryAfterCap = 60_000;
+
     @UriParam(label = "consumer,advanced", defaultValue = "100",
               description = "credentialRequests consumer: envelope ids remembered per job (least recently seen"
                             + " forgotten first); an envelope is also forgotten when the server no longer lists it.")
@@ -166,24 +175,14 @@ public class CardsavrConfiguration implements Cloneable {
     }
 
     /**
-     * Checks the settings every endpoint needs. Messages name the missing option, never a value.
+     * Checks the settings every endpoint needs: the connection settings by building the client's configuration (the
+     * one place they are validated), then the component's own. Messages name the option, never a value.
      */
     public void validate() {
-        if (isBlank(baseUrl)) {
-            throw new IllegalArgumentException("cardsavr: option baseUrl is required (the CardSavr API base URL)");
-        }
-        switch (normalizedAuthMode()) {
-            case AUTH_SIGNED -> {
-                require(integratorName, "integratorName", "signed");
-                require(integratorKey, "integratorKey", "signed");
-                require(username, "username", "signed");
-                require(password, "password", "signed");
-            }
-            case AUTH_UNSIGNED -> {
-                require(username, "username", "unsigned");
-                require(password, "password", "unsigned");
-            }
-            default -> require(sessionToken, "sessionToken", "token");
+        try {
+            clientConfig(null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cardsavr: option " + e.getMessage(), e);
         }
         if (!CONSUMER_NAME.matcher(consumerName == null ? "" : consumerName).matches()) {
             throw new IllegalArgumentException(
@@ -192,9 +191,57 @@ public class CardsavrConfiguration implements Cloneable {
         positive(maxBufferedMessagesPerJob, "maxBufferedMessagesPerJob");
         positive(maxConcurrentPolls, "maxConcurrentPolls");
         positive(maxTrackedEnvelopesPerJob, "maxTrackedEnvelopesPerJob");
-        positive(maxConnections, "maxConnections");
-        positive(maxResponseBytes, "maxResponseBytes");
+        if (retryAfterCap < 0 || retryAfterCap > MAX_RETRY_AFTER_CAP) {
+            throw new IllegalArgumentException("cardsavr: option retryAfterCap must be between 0 and "
+                                               + MAX_RETRY_AFTER_CAP + " ms (one day), got " + retryAfterCap);
+        }
         jobIds(); // fails early on a malformed list
+    }
+
+    /**
+     * The client configuration these options describe. Endpoints whose client configurations are equal share one
+     * client, i.e. one login and one connection pool.
+     *
+     * @param  sslContext the TLS context made from {@link #getSslContextParameters()}, or null for the JVM default
+     * @throws IllegalArgumentException naming the first missing or invalid connection setting
+     */
+    public CardsavrClientConfig clientConfig(SSLContext sslContext) {
+        CardsavrClientConfig.Builder b = CardsavrClientConfig.builder()
+                .baseUrl(baseUrl)
+                .authMode(authMode)
+                .integratorName(integratorName)
+                .integratorKey(integratorKey)
+                .username(username)
+                .password(password)
+                .sessionToken(sessionToken)
+                .traceKey(traceKey)
+                .allowInsecureHttp(allowInsecureHttp)
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .responseTimeout(Duration.ofMillis(responseTimeout))
+                .maxConnections(maxConnections)
+                .maxResponseBytes(maxResponseBytes)
+                .sslContext(sslContext);
+        if (proxyHost != null) {
+            b.proxyHost(proxyHost);
+        }
+        if (proxyPort != null) {
+            b.proxyPort(proxyPort);
+        }
+        return b.build();
+    }
+
+    /**
+     * The secret consumer state is sealed with: something only the configured credentials hold, so a copy of the
+     * state alone does not reveal access keys.
+     */
+    public String stateSealingSecret() {
+        if (!isBlank(integratorKey)) {
+            return integratorKey;
+        }
+        if (!isBlank(password)) {
+            return username + ":" + password;
+        }
+        return sessionToken;
     }
 
     /** Validates what only a consumer of the configured operation needs. */
@@ -242,22 +289,6 @@ public class CardsavrConfiguration implements Cloneable {
         return ids;
     }
 
-    String normalizedAuthMode() {
-        String mode = authMode == null ? AUTH_SIGNED : authMode.trim().toLowerCase(Locale.ROOT);
-        if (!mode.equals(AUTH_SIGNED) && !mode.equals(AUTH_UNSIGNED) && !mode.equals(AUTH_TOKEN)) {
-            throw new IllegalArgumentException(
-                    "cardsavr: option authMode must be signed, unsigned or token, got '" + authMode + "'");
-        }
-        return mode;
-    }
-
-    private static void require(String value, String option, String mode) {
-        if (isBlank(value)) {
-            throw new IllegalArgumentException(
-                    "cardsavr: option " + option + " is required when authMode=" + mode);
-        }
-    }
-
     private static void positive(int value, String option) {
         if (value <= 0) {
             throw new IllegalArgumentException("cardsavr: option " + option + " must be positive, got " + value);
@@ -289,11 +320,11 @@ public class CardsavrConfiguration implements Cloneable {
         this.baseUrl = baseUrl;
     }
 
-    public String getAuthMode() {
+    public AuthMode getAuthMode() {
         return authMode;
     }
 
-    public void setAuthMode(String authMode) {
+    public void setAuthMode(AuthMode authMode) {
         this.authMode = authMode;
     }
 
@@ -479,6 +510,14 @@ public class CardsavrConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public long getRetryAfterCap() {
+        return retryAfterCap;
+    }
+
+    public void setRetryAfterCap(long retryAfterCap) {
+        this.retryAfterCap = retryAfterCap;
     }
 
     public int getMaxTrackedEnvelopesPerJob() {

@@ -3,6 +3,7 @@ package io.github.camelcardsavr;
 import java.util.Map;
 
 import io.github.camelcardsavr.client.CardsavrClient;
+import io.github.camelcardsavr.client.CardsavrClientConfig;
 import io.github.camelcardsavr.consumer.CardholderMessagesConsumer;
 import io.github.camelcardsavr.consumer.CredentialRequestsConsumer;
 import io.github.camelcardsavr.consumer.JobStatusConsumer;
@@ -48,10 +49,12 @@ public class CardsavrEndpoint extends ScheduledPollEndpoint implements EndpointS
 
     // Documents this endpoint's default for the inherited scheduler option; the value lives in the superclass.
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration",
-              description = "Milliseconds before the next poll.")
+              description = "How often each job (or the cardholder) is polled, in milliseconds. Every job keeps this"
+                            + " cadence on its own, whatever useFixedDelay says and however many jobs there are;"
+                            + " 0 polls a job again as soon as its last call returned.")
     private long delay = DEFAULT_DELAY;
 
-    private CardsavrClientSettings acquiredSettings;
+    private CardsavrClientConfig acquiredConfig;
     private CardsavrClient client;
 
     public CardsavrEndpoint(String uri, CardsavrComponent component, CardsavrConfiguration configuration) {
@@ -107,24 +110,20 @@ public class CardsavrEndpoint extends ScheduledPollEndpoint implements EndpointS
      */
     public synchronized CardsavrClient getClient() throws Exception {
         if (client == null) {
-            CardsavrClientSettings settings = CardsavrClientSettings.of(configuration);
-            client = getComponent().getClients().acquire(settings, getCamelContext());
-            acquiredSettings = settings;
+            CardsavrClientConfig config = configuration.clientConfig(
+                    getComponent().sslContextFor(configuration.getSslContextParameters()));
+            client = getComponent().getClients().acquire(config);
+            acquiredConfig = config;
         }
         return client;
-    }
-
-    /** The secret consumer state is sealed with (see {@code CardsavrStateStore}). */
-    public String stateSealingSecret() {
-        return CardsavrClientSettings.of(configuration).stateSealingSecret();
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
         if (client != null) {
             client = null;
-            getComponent().getClients().release(acquiredSettings);
-            acquiredSettings = null;
+            getComponent().getClients().release(acquiredConfig);
+            acquiredConfig = null;
         }
         super.doStop();
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.simulator.CardsavrSimulator;
 import io.github.camelcardsavr.simulator.JobSpec;
@@ -50,11 +51,11 @@ abstract class CardsavrTestSupport extends CamelTestSupport {
         c.setUsername(USERNAME);
         c.setPassword(PASSWORD);
         if (signed()) {
-            c.setAuthMode("signed");
+            c.setAuthMode(AuthMode.SIGNED);
             c.setIntegratorName(simulator.getIntegratorName());
             c.setIntegratorKey(simulator.getIntegratorKey());
         } else {
-            c.setAuthMode("unsigned");
+            c.setAuthMode(AuthMode.UNSIGNED);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelcardsavr;
 
+import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.simulator.SimulatorSites;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -20,7 +21,7 @@ class TokenModeTest extends CardsavrTestSupport {
     @Override
     protected void configure(CardsavrConfiguration c) {
         c.setBaseUrl(simulator.getBaseUrl());
-        c.setAuthMode("token");
+        c.setAuthMode(AuthMode.TOKEN);
         c.setSessionToken(admin().issueSessionToken(USERNAME));
     }
 

@@ -76,6 +76,14 @@ public final class CardsavrTypeConvertersLoader implements TypeConverterLoader, 
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.github.camelcardsavr.client.AuthMode.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelcardsavr.converter.CardsavrTypeConverters.toAuthMode((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.io.InputStream.class, io.github.camelcardsavr.model.CardsavrMessage.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.camelcardsavr.converter.CardsavrTypeConverters.messageToInputStream((io.github.camelcardsavr.model.CardsavrMessage) value);

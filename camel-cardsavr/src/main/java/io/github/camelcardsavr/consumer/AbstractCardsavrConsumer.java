@@ -1,36 +1,54 @@
 package io.github.camelcardsavr.consumer;
 
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.camelcardsavr.CardsavrConfiguration;
 import io.github.camelcardsavr.CardsavrEndpoint;
 import io.github.camelcardsavr.client.CardsavrClient;
-import io.github.camelcardsavr.model.CardsavrMessage;
+import io.github.camelcardsavr.engine.ChannelType;
+import io.github.camelcardsavr.engine.EngineSettings;
+import io.github.camelcardsavr.engine.JobBuffer;
+import io.github.camelcardsavr.engine.JobEngine;
+import io.github.camelcardsavr.engine.Router;
+import io.github.camelcardsavr.engine.WindowReport;
 import io.github.camelcardsavr.state.CardsavrStateStore;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ScheduledPollConsumerScheduler;
+import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * What the cardsavr consumers share: the client, the state store, the health check, and delivery of buffered messages
- * one exchange at a time with commit-on-completion.
+ * What the three cardsavr consumers share: the Camel side of the {@link JobEngine}. The engine polls every channel on
+ * its own cadence ({@code delay}); Camel's scheduler runs this consumer's {@link #poll()} back to back, and each poll is
+ * a short delivery window that routes each job's messages as their calls return, one exchange at a time, dropping a
+ * message only when its exchange completed. Each failed call reaches the consumer's ExceptionHandler once, as it
+ * happens; the health check is DOWN while calls keep failing.
  */
-public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingConsumer {
+public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingConsumer implements Router {
+
+    /** A delivery window lasts one delay, within these bounds (delay=0 polls jobs back to back). */
+    static final Duration MIN_WINDOW = Duration.ofMillis(100);
+    static final Duration MAX_WINDOW = Duration.ofSeconds(1);
 
     protected final CardsavrConfiguration configuration;
     protected CardsavrClient client;
-    protected CardsavrStateStore store;
-    private volatile int failingJobs;
+    private JobEngine engine;
+    private ExecutorService clockThread;
+    // held by a running window, and by doStop while it keeps what late calls fetched
+    private final ReentrantLock windowLock = new ReentrantLock();
+    private int failedWindows;
+    private int idleWindows;
 
     protected AbstractCardsavrConsumer(CardsavrEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -45,12 +63,39 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
     /** The key prefix of this consumer's entries in the state repository. */
     protected abstract String statePrefix();
 
-    abstract int activeJobCount();
+    /** The call this consumer makes per channel, and what its reply means. */
+    protected abstract ChannelType channelType(CardsavrClient client);
 
-    abstract int pausedJobCount();
+    /** True when each channel is one job; false for a cardholder's channel, which carries many jobs. */
+    protected abstract boolean channelPerJob();
 
-    int failingJobCount() {
-        return failingJobs;
+    /** True when the server deletes what a call returns, so undelivered items must outlive a restart. */
+    protected abstract boolean durableItems();
+
+    /** The channels the route names: its jobs, or its cardholder. */
+    protected abstract List<Long> configuredChannels();
+
+    /** Sets the body and the CamelCardsavr* headers of the exchange that carries one item. */
+    protected abstract void fillExchange(Exchange exchange, JobBuffer job, Object item);
+
+    /** Called once the engine polls (register with the component's job directory here). */
+    protected void afterEngineStarted(JobEngine engine) {
+    }
+
+    /** Called before the engine stops polling. */
+    protected void beforeEngineStops(JobEngine engine) {
+    }
+
+    JobEngine engine() {
+        return engine;
+    }
+
+    /**
+     * The jobs this consumer polls right now (jobStatus, credentialRequests) or holds undelivered messages of
+     * (cardholderMessages). A job leaves once nothing of it is on the wire or waiting to be routed.
+     */
+    public Collection<Long> getJobs() {
+        return engine == null ? List.of() : engine.jobs();
     }
 
     int maxBufferedMessagesPerJob() {
@@ -75,174 +120,163 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
             // e.g. FileStateRepository loads its file on start; starting twice is harmless
             ServiceHelper.startService(repository);
         }
-        store = CardsavrStateStore.of(repository, statePrefix(), getEndpoint().stateSealingSecret());
-        beforePolling();
-        // schedules the polls: with initialDelay=0 the first one may run at once, on the scheduler's thread
+        if (engine == null) {
+            CardsavrStateStore store = CardsavrStateStore.of(repository, statePrefix(), configuration.stateSealingSecret());
+            engine = new JobEngine(engineSettings(), channelType(client), store);
+            engine.callsAllowedWhen(() -> isRunAllowed() && !isSuspended());
+            engine.onFailure(f -> getExceptionHandler().handleException(f.describe(), f.cause()));
+            engine.restore(configuredChannels(), configuration.getAccessKey());
+        }
+        clockThread = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "CardsavrPollClock");
+        engine.start(clockThread);
+        afterEngineStarted(engine);
+        // schedules the delivery windows
         super.doStart();
     }
 
-    /**
-     * Called on start once the client and the state store are ready and before the first poll is scheduled: restore
-     * state and register here, so that no poll runs before it is done.
-     */
-    protected void beforePolling() throws Exception {
+    private EngineSettings engineSettings() {
+        return new EngineSettings(interval(), Duration.ofMillis(Math.max(0, getTimeUnit().toMillis(getInitialDelay()))),
+                configuration.getMaxConcurrentPolls(), configuration.getMaxBufferedMessagesPerJob(),
+                configuration.isStopOnTermination(), channelPerJob(), durableItems(),
+                Duration.ofMillis(configuration.getRetryAfterCap()), callWorstCase());
+    }
+
+    /** How often each job is polled: the consumer's delay. */
+    Duration interval() {
+        return Duration.ofNanos(getTimeUnit().toNanos(Math.max(0, getDelay())));
+    }
+
+    // a lease wait, a connect and the overall response deadline: after that the client has given up on a call too
+    private Duration callWorstCase() {
+        long response = configuration.getResponseTimeout();
+        return Duration.ofMillis(response + configuration.getConnectTimeout() + 2 * response);
     }
 
     /**
-     * Delivers the buffered messages of each job, oldest first, one exchange at a time. A job stops at its first
-     * failed exchange: that message and the later ones stay buffered and go first on the next poll. A poll of many
-     * jobs may route several such batches, one per group of calls that returned together; the exchange properties
-     * {@code CamelBatchIndex}, {@code CamelBatchSize} and {@code CamelBatchComplete} describe the batch.
-     *
-     * @param  segments {@link JobBuffer}s in delivery order
-     * @return          the number of exchanges that completed
+     * Delivery windows run back to back: the engine keeps each job's cadence itself, so Camel's scheduler only has to
+     * start the next window when one ends (a custom scheduler, e.g. a cron one, is left as configured).
      */
     @Override
-    public int processBatch(Queue<Object> segments) throws Exception {
-        int total = 0;
-        for (Object o : segments) {
-            total += ((JobBuffer) o).size();
+    protected void afterConfigureScheduler(ScheduledPollConsumerScheduler scheduler, boolean newScheduler) {
+        super.afterConfigureScheduler(scheduler, newScheduler);
+        if (newScheduler && scheduler instanceof DefaultScheduledPollConsumerScheduler s) {
+            s.setUseFixedDelay(true);
+            s.setDelay(1);
+            s.setTimeUnit(TimeUnit.MILLISECONDS);
         }
-        int index = 0;
-        int completed = 0;
-        while (!segments.isEmpty() && isBatchAllowed()) {
-            JobBuffer job = (JobBuffer) segments.poll();
-            int delivered = 0;
-            boolean failed = false;
-            while (!job.isEmpty() && isBatchAllowed()) {
-                pendingExchanges = total - index - 1;
-                Exchange exchange = createExchange(false);
-                exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-                exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-                exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
-                ExchangeHeaders.fromMessage(exchange.getIn(), job.peek());
-                customizeExchange(exchange);
-                index++;
-                if (deliver(exchange, "message of job " + job.jobId() + " (it and the " + (job.size() - 1)
-                                      + " later message(s) of this job are delivered again on the next poll)")) {
-                    job.commitOldest();
-                    delivered++;
-                } else {
-                    failed = true;
-                    break;
-                }
-            }
-            completed += delivered;
-            afterJobDelivery(job, delivered, failed);
-        }
-        pendingExchanges = 0;
-        return completed;
     }
 
-    /** Adds consumer specific headers to an exchange before it is routed. */
-    protected void customizeExchange(Exchange exchange) {
+    @Override
+    protected int poll() throws Exception {
+        windowLock.lock();
+        try {
+            Duration delay = interval();
+            Duration window = delay.compareTo(MIN_WINDOW) < 0 ? MIN_WINDOW : delay.compareTo(MAX_WINDOW) > 0 ? MAX_WINDOW : delay;
+            WindowReport report = engine.runWindow(window, this, getMaxMessagesPerPoll());
+            backOffIfConfigured(report);
+            return report.delivered();
+        } finally {
+            windowLock.unlock();
+        }
     }
-
-    /** Called after a job's messages of this poll were handed to the route, e.g. to persist what remains. */
-    protected abstract void afterJobDelivery(JobBuffer job, int delivered, boolean failed);
 
     /**
-     * Routes one exchange and waits for its outcome.
-     *
-     * @return true if the route completed it
+     * Camel's backoff options, applied to calls: after backoffErrorThreshold failed or backoffIdleThreshold idle
+     * polls, no call starts for backoffMultiplier delays (what was received is still delivered).
      */
-    protected boolean deliver(Exchange exchange, String what) {
-        DeliveryOutcome outcome = new DeliveryOutcome();
-        exchange.getExchangeExtension().addOnCompletion(outcome);
+    private void backOffIfConfigured(WindowReport report) {
+        if (report.calls() == 0) {
+            return;
+        }
+        failedWindows = report.allCallsFailed() ? failedWindows + 1 : 0;
+        idleWindows = report.delivered() == 0 && report.failedCalls() == 0 ? idleWindows + 1 : 0;
+        if (getBackoffMultiplier() <= 0) {
+            return;
+        }
+        boolean errors = getBackoffErrorThreshold() > 0 && failedWindows >= getBackoffErrorThreshold();
+        boolean idle = getBackoffIdleThreshold() > 0 && idleWindows >= getBackoffIdleThreshold();
+        if (errors || idle) {
+            engine.pauseCalls(interval().multipliedBy(getBackoffMultiplier()));
+            failedWindows = 0;
+            idleWindows = 0;
+        }
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) {
+        // the engine hands items to route(...) one at a time; nothing is queued for a batch
+        return 0;
+    }
+
+    /** Routes one item as one exchange and waits until the route is done with it (it may continue asynchronously). */
+    @Override
+    public boolean route(JobBuffer job, Object item, int batchIndex, int batchSize) {
+        Exchange exchange = createExchange(false);
+        exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, batchIndex);
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, batchSize);
+        exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, batchIndex == batchSize - 1);
+        fillExchange(exchange, job, item);
         boolean ok;
         try {
-            getProcessor().process(exchange);
-            ok = outcome.await(this::isRunAllowed);
+            ok = processAndAwait(exchange);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ok = false;
         } catch (Exception e) {
             exchange.setException(e);
-            outcome.failedBeforeRouting();
             ok = false;
         }
         if (!ok) {
             Exception cause = exchange.getException();
-            getExceptionHandler().handleException("Processing a CardSavr " + what + " failed", exchange,
-                    cause != null ? cause : new IllegalStateException("Exchange did not complete"));
+            getExceptionHandler().handleException("Processing a CardSavr item of job " + job.jobId()
+                                                  + " failed (it and the " + (job.size() - 1) + " later item(s) of this"
+                                                  + " job are delivered again on the next poll)",
+                    exchange, cause != null ? cause : new IllegalStateException("Exchange did not complete"));
         }
         releaseExchange(exchange, false);
         return ok;
     }
 
-    /**
-     * Waits for this poll's HTTP calls. They always finish (the client has connect and response timeouts); the bound
-     * here only protects the poll thread from a misbehaving future. Calls still running are picked up next poll.
-     */
-    protected void awaitCalls(CompletableFuture<?> calls) throws InterruptedException {
-        long boundMillis = 4 * (configuration.getConnectTimeout() + configuration.getResponseTimeout());
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(boundMillis);
-        while (isRunAllowed() && System.nanoTime() < deadline) {
-            try {
-                calls.get(200, TimeUnit.MILLISECONDS);
-                return;
-            } catch (TimeoutException e) {
-                // check for shutdown, then wait on
-            } catch (ExecutionException e) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Reports this poll's failed HTTP calls. When every call failed the poll itself fails: Camel then counts the error
-     * (backoffErrorThreshold, health check DOWN with the HTTP code) and hands it to the consumer's ExceptionHandler.
-     * Otherwise each failure goes to the ExceptionHandler and the other jobs carry on.
-     */
-    protected void reportFailures(List<JobFailure> failures, int attempted) throws Exception {
-        failingJobs = failures.size();
-        if (failures.isEmpty()) {
-            return;
-        }
-        if (failures.size() == attempted) {
-            Throwable first = failures.get(0).cause();
-            for (JobFailure other : failures.subList(1, failures.size())) {
-                if (other.cause() != first) {
-                    first.addSuppressed(other.cause());
+    // commit-on-success: the route's callback runs once its unit of work is done
+    private boolean processAndAwait(Exchange exchange) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        boolean sync = getAsyncProcessor().process(exchange, doneSync -> done.countDown());
+        if (!sync) {
+            while (!done.await(200, TimeUnit.MILLISECONDS)) {
+                if (!isRunAllowed()) {
+                    return false;
                 }
             }
-            if (first instanceof Exception e) {
-                throw e;
-            }
-            throw new IllegalStateException(first);
         }
-        for (JobFailure f : failures) {
-            getExceptionHandler().handleException(f.describe(), f.cause());
-        }
+        return !exchange.isFailed() && !exchange.isRollbackOnly();
     }
 
-    static Throwable unwrap(Throwable t) {
-        Throwable cause = t;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-               && cause.getCause() != null) {
-            cause = cause.getCause();
+    @Override
+    protected void doStop() throws Exception {
+        if (engine != null) {
+            beforeEngineStops(engine);
+            engine.stop();
         }
-        return cause;
+        super.doStop();
+        if (clockThread != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(clockThread);
+            clockThread = null;
+        }
+        keepLateReplies();
     }
 
-    /** A failed HTTP call of one job (or of the cardholder, with job id 0). */
-    protected record JobFailure(long jobId, String operation, Throwable cause) {
-        String describe() {
-            return "CardSavr " + operation + (jobId > 0 ? " of job " + jobId : "") + " failed: " + cause.getMessage();
+    // what calls fetched after the last window is stored, not routed: a restart delivers it
+    private void keepLateReplies() throws InterruptedException {
+        if (engine == null) {
+            return;
         }
-    }
-
-    static List<Object> segments(List<JobBuffer> jobs) {
-        List<Object> segments = new ArrayList<>();
-        for (JobBuffer job : jobs) {
-            if (!job.isEmpty()) {
-                segments.add(job);
+        if (windowLock.tryLock(Math.max(1, callWorstCase().toMillis()), TimeUnit.MILLISECONDS)) {
+            try {
+                engine.keepLateReplies();
+            } finally {
+                windowLock.unlock();
             }
         }
-        return segments;
-    }
-
-    static boolean anyTerminal(List<CardsavrMessage> messages) {
-        return messages.stream().anyMatch(CardsavrMessage::isTerminal);
     }
 }

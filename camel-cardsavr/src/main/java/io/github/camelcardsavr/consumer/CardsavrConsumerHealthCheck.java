@@ -1,26 +1,35 @@
 package io.github.camelcardsavr.consumer;
 
 import java.util.Map;
+import java.util.Optional;
 
+import io.github.camelcardsavr.client.CardsavrException;
+import io.github.camelcardsavr.engine.JobEngine;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
+import org.apache.camel.util.URISupport;
 
 /**
- * Camel's scheduled-poll consumer check (DOWN with the HTTP code after failed polls), plus the consumer's own view:
- * readiness is DOWN while polling of some job is paused because its buffer is full, i.e. the route does not keep up.
+ * Camel's scheduled-poll consumer check, plus what the job engine knows: DOWN while CardSavr calls keep failing (no
+ * call succeeded since; with the HTTP code of the latest failure), and readiness DOWN while polling of some job is
+ * paused because its buffer is full, i.e. the route does not keep up.
  */
 final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
 
     static final String ACTIVE_JOBS = "cardsavr.jobs.active";
     static final String PAUSED_JOBS = "cardsavr.jobs.paused";
     static final String FAILING_JOBS = "cardsavr.jobs.failing";
+    static final String LATENESS_P99 = "cardsavr.polls.lateness.p99.millis";
+    static final String RETRY_AFTER_BEYOND_CAP = "cardsavr.polls.retryAfterBeyondCap";
 
     private final AbstractCardsavrConsumer consumer;
+    private final String sanitizedBaseUri;
 
     CardsavrConsumerHealthCheck(AbstractCardsavrConsumer consumer, String id) {
         super(consumer, id);
         this.consumer = consumer;
+        this.sanitizedBaseUri = URISupport.sanitizeUri(consumer.getEndpoint().getEndpointBaseUri());
     }
 
     @Override
@@ -34,17 +43,47 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
         builder.state(base.getState());
         base.getMessage().ifPresent(builder::message);
         base.getError().ifPresent(builder::error);
-        builder.detail(ACTIVE_JOBS, consumer.activeJobCount());
-        builder.detail(FAILING_JOBS, consumer.failingJobCount());
-        int paused = consumer.pausedJobCount();
+        JobEngine engine = consumer.engine();
+        if (engine == null) {
+            return builder.build();
+        }
+        int paused = engine.pausedJobs();
+        builder.detail(ACTIVE_JOBS, engine.activeJobs());
+        builder.detail(FAILING_JOBS, engine.failingChannels());
         builder.detail(PAUSED_JOBS, paused);
+        builder.detail(LATENESS_P99, engine.lateness().percentileMillis(99));
+        builder.detail(RETRY_AFTER_BEYOND_CAP, engine.retryAfterBeyondCap());
+        if (base.getState() != State.UP) {
+            return builder.build();
+        }
+        int failing = engine.consecutiveFailedCalls();
+        Throwable failure = engine.lastFailure();
+        if (failing > 0 && failure != null) {
+            builder.down();
+            builder.message(String.format("Consumer failed polling %d times route: %s (%s)", failing,
+                    consumer.getRouteId(), sanitizedBaseUri));
+            builder.error(failure);
+            builder.detail(FAILURE_ERROR_COUNT, failing);
+            // the client has no Camel types, so Camel's own check cannot read the status from it
+            httpStatusOf(failure).ifPresent(code -> builder.detail(HTTP_RESPONSE_CODE, code));
+            return builder.build();
+        }
         HealthCheck.Kind kind = (HealthCheck.Kind) options.getOrDefault(CHECK_KIND, HealthCheck.Kind.ALL);
-        if (paused > 0 && kind != HealthCheck.Kind.LIVENESS && base.getState() == State.UP) {
+        if (paused > 0 && kind != HealthCheck.Kind.LIVENESS) {
             builder.down();
             builder.message("Polling paused for " + paused + " job(s) of route " + consumer.getRouteId()
                             + ": the route does not keep up and their buffers are full (maxBufferedMessagesPerJob="
                             + consumer.maxBufferedMessagesPerJob() + ")");
         }
         return builder.build();
+    }
+
+    private static Optional<Integer> httpStatusOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof CardsavrException ce && ce.getStatusCode() > 0) {
+                return Optional.of(ce.getStatusCode());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -2,17 +2,13 @@ package io.github.camelcardsavr.state;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelcardsavr.model.CardsavrJson;
+import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import org.apache.camel.spi.StateRepository;
 
@@ -20,11 +16,11 @@ import org.apache.camel.spi.StateRepository;
  * Consumer state in a Camel {@link StateRepository}, one compact JSON line per key so that Camel's FileStateRepository
  * (which appends a line per write and forbids newlines) works.
  * <p>
- * Keys, all starting with {@code cardsavr.<operation>.<consumerName>}:
+ * Keys, all starting with the consumer's prefix:
  * <ul>
- * <li>{@code .jobs} — comma list of the job ids the consumer was polling (so dynamically added jobs resume);</li>
- * <li>{@code .job.<id>} — {@code {"v":1,"k":"<sealed access key>","t":<terminated>,"m":[<pending messages>]}};</li>
- * <li>{@code .pending} — for a cardholder: {@code {"v":1,"jobs":{"<id>":[<pending messages>]}}}.</li>
+ * <li>{@code .jobs} — comma list of the jobs with state (so dynamically added jobs resume);</li>
+ * <li>{@code .job.<id>} — {@code {"v":1,"k":"<sealed access key>","t":<terminated>,"m":[<pending messages>]}}, the
+ * messages as the server sent them.</li>
  * </ul>
  * A repository cannot delete keys: a finished job keeps a short {@code {"v":1,"t":true}} tombstone, which also stops a
  * restarted route with the same jobId list from polling it again.
@@ -85,53 +81,31 @@ public final class CardsavrStateStore {
         if (!isEnabled()) {
             return;
         }
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("v", 1);
+        StringBuilder json = new StringBuilder(64 + 256 * record.pending().size()).append("{\"v\":1");
         if (record.terminated()) {
-            node.put("t", true);
+            json.append(",\"t\":true");
         } else if (record.accessKey() != null) {
-            node.put("k", sealer.seal(record.accessKey()));
+            // sealed: base64url and dots only, nothing to escape
+            json.append(",\"k\":\"").append(sealer.seal(record.accessKey())).append('"');
         }
         if (!record.pending().isEmpty()) {
-            node.set("m", MAPPER.valueToTree(record.pending()));
-        }
-        write(".job." + jobId, CardsavrJson.toJson(node));
-    }
-
-    public Map<Long, List<CardsavrMessage>> readPendingByJob() {
-        String value = read(".pending");
-        Map<Long, List<CardsavrMessage>> result = new LinkedHashMap<>();
-        if (value == null || value.isBlank()) {
-            return result;
-        }
-        JsonNode jobs = parse(value, "pending messages").path("jobs");
-        for (Iterator<Map.Entry<String, JsonNode>> it = jobs.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            result.put(Long.parseLong(e.getKey()), messages(e.getValue(), "job " + e.getKey()));
-        }
-        return result;
-    }
-
-    public void writePendingByJob(Map<Long, ? extends Collection<CardsavrMessage>> pending) {
-        if (!isEnabled()) {
-            return;
-        }
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("v", 1);
-        ObjectNode jobs = node.putObject("jobs");
-        pending.forEach((id, messages) -> {
-            if (!messages.isEmpty()) {
-                jobs.set(String.valueOf(id), MAPPER.valueToTree(messages));
+            json.append(",\"m\":[");
+            boolean first = true;
+            for (CardsavrMessage m : record.pending()) {
+                json.append(first ? "" : ",").append(CardsavrJson.compactJsonOf(m));
+                first = false;
             }
-        });
-        write(".pending", CardsavrJson.toJson(node));
+            json.append(']');
+        }
+        write(".job." + jobId, json.append('}').toString());
     }
 
     private static List<CardsavrMessage> messages(JsonNode array, String what) {
         if (array == null || array.isNull() || array.isEmpty()) {
             return List.of();
         }
-        return CardsavrJson.parseMessages(CardsavrJson.toJsonBytes(array));
+        // the batch parser keeps each message's own JSON text, so a restored message routes as it arrived
+        return CardsavrJson.parseMessageBatch(CardsavrJson.toJsonBytes(array));
     }
 
     private static JsonNode parse(String value, String what) {

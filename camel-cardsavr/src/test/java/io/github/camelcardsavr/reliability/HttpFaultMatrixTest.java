@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.reliability;
 
+import io.github.camelcardsavr.testsupport.LogRecorder;
 import java.time.Duration;
 import java.util.List;
 

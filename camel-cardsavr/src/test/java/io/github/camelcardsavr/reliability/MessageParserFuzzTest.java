@@ -1,7 +1,6 @@
 package io.github.camelcardsavr.reliability;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +15,10 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelcardsavr.client.CardsavrException;
-import io.github.camelcardsavr.model.CardsavrJson;
+import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
+import io.github.camelcardsavr.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,10 +170,7 @@ class MessageParserFuzzTest {
     /** Each poll of the recorded stream, each message alone, all of them in one array, and credential requests. */
     private static List<byte[]> corpus() throws IOException {
         JsonNode sample;
-        try (InputStream in = MessageParserFuzzTest.class.getResourceAsStream("/cardsavr/recorded-cardholder-stream.json")) {
-            assertThat(in).as("the recorded sample is on the test class path").isNotNull();
-            sample = CardsavrJson.mapper().readTree(in);
-        }
+        sample = CardsavrJson.mapper().readTree(Fixtures.recordedCardholderStream());
         List<byte[]> corpus = new ArrayList<>();
         List<JsonNode> all = new ArrayList<>();
         for (JsonNode poll : sample.get("polls")) {

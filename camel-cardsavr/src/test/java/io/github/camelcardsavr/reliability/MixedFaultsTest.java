@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.reliability;
 
+import io.github.camelcardsavr.testsupport.LogRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 import io.github.camelcardsavr.CardsavrConstants;
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.model.AccountLinkField;
-import io.github.camelcardsavr.model.CardsavrJson;
+import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
 import io.github.camelcardsavr.simulator.CreatedJob;

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import io.github.camelcardsavr.client.AuthMode;
 import io.github.camelcardsavr.CardsavrComponent;
 import io.github.camelcardsavr.CardsavrConfiguration;
 import io.github.camelcardsavr.CardsavrConstants;
@@ -172,7 +173,7 @@ final class ReliabilityHarness implements AutoCloseable {
 
     void configure(CardsavrConfiguration c) {
         c.setBaseUrl(simulator.getBaseUrl());
-        c.setAuthMode("signed");
+        c.setAuthMode(AuthMode.SIGNED);
         c.setIntegratorName(simulator.getIntegratorName());
         c.setIntegratorKey(simulator.getIntegratorKey());
         c.setUsername(USERNAME);

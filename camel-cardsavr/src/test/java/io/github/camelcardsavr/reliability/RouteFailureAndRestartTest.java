@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.reliability;
 
+import io.github.camelcardsavr.testsupport.LogRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -179,18 +180,15 @@ class RouteFailureAndRestartTest {
     }
 
     /**
-     * A poll waits for its calls at most one delay (at least 1 s); a slower call's outcome is applied by a later poll.
-     * Stopped right after a poll gave up waiting, there is no later poll: the server answers the call after the stop
-     * (here 1.5 s late; its session is not ended because /session/end fails), deletes what it returns, and the outcome
-     * has nobody to store it. Expected: nothing lost (e.g. doStop waits for outstanding calls, bounded by
-     * responseTimeout, and stores their outcomes). Seen: the messages that call fetched are lost.
+     * Stopped while a poll is on the wire: the server answers the call after the stop began (here 1.5 s late; its
+     * session is not ended because /session/end fails) and deletes what it returns. Stop waits for such calls (at
+     * most the worst case of one call) and stores what they fetched without routing it: a restart delivers it.
      */
     @Test
-    void gracefulStopAfterAPollGaveUpWaitingKeepsWhatTheLateCallFetched() throws Exception {
+    void gracefulStopWhileAPollIsOnTheWireKeepsWhatTheLateCallFetched() throws Exception {
         Path store = dir.resolve("cardsavr-state.dat");
         int messages = 10;
-        try (ReliabilityHarness h = new ReliabilityHarness();
-             LogRecorder logs = new LogRecorder(Level.DEBUG, "io.github.camelcardsavr.consumer")) {
+        try (ReliabilityHarness h = new ReliabilityHarness()) {
             List<Long> ids = h.manualJobs(1, messages);
             long id = ids.get(0);
             String endpoint = "jobStatus?jobId=" + id;
@@ -201,9 +199,9 @@ class RouteFailureAndRestartTest {
             h.admin().faults().onPath("/session/end").errorRate(1.0, 503)
                     .onPath("/broadcasts").latency(Duration.ofMillis(1500));
             h.emit(ids, 4, 6, messages, PERIOD_MILLIS).join();
-            logs.clear();
-            ReliabilityHarness.await().until(() -> logs.lines().stream()
-                    .anyMatch(line -> line.message().contains("still outstanding")));
+            long sent = h.admin().requestCount("GET", "/broadcasts");
+            // a poll reached the server after messages 4..6 were published: its reply is 1.5 s away
+            ReliabilityHarness.await().until(() -> h.admin().requestCount("GET", "/broadcasts") > sent);
             h.stopContext();
             ReliabilityHarness.await().until(() -> h.admin().requestCount("GET", "/broadcasts")
                                                    == h.admin().job(id).totalBroadcastPolls());
@@ -213,7 +211,7 @@ class RouteFailureAndRestartTest {
             h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
             h.emit(ids, 7, messages, messages, PERIOD_MILLIS).join();
             h.awaitAllDelivered();
-            FaultFigures.of("stop-after-poll-gave-up-waiting", h, restarted).print().assertExactlyOnceInOrder();
+            FaultFigures.of("stop-while-a-poll-is-on-the-wire", h, restarted).print().assertExactlyOnceInOrder();
         }
     }
 

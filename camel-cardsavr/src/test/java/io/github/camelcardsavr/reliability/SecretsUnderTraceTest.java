@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.reliability;
 
+import io.github.camelcardsavr.testsupport.LogRecorder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.client.CardsavrException;
-import io.github.camelcardsavr.model.CardsavrJson;
+import io.github.camelcardsavr.client.ParsedList;
+import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -162,7 +163,7 @@ class ServerInputTest {
         server.reply(server.trickle("[" + " ".repeat(298) + "]", Duration.ofMillis(100)));
         try (CardsavrClient client = CardsavrClient.create(server.unsignedClient()
                 .responseTimeout(Duration.ofMillis(500)).build())) {
-            CompletableFuture<List<CardsavrMessage>> poll = client.pollJobBroadcasts(JOB, KEY);
+            CompletableFuture<ParsedList<CardsavrMessage>> poll = client.pollJobBroadcasts(JOB, KEY);
             CardsavrException e = failure(poll, Duration.ofSeconds(5));
             assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.TIMEOUT);
         }

@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.reliability;
 
+import io.github.camelcardsavr.testsupport.LogRecorder;
 import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;

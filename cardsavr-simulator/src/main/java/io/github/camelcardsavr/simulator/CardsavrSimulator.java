@@ -83,7 +83,8 @@ public final class CardsavrSimulator implements AutoCloseable {
         Faults faults = new Faults(faultState, sessions, engine, counter);
         admin = new SimulatorAdmin(engine, sessions, users, clock, counter, faults);
         certificate = config.https ? SelfSignedCertificate.generate(config.host) : null;
-        wiring = new SimulatorServer.Wiring(config.integratorName, integratorKey, config.signed, sessions, users,
+        wiring = new SimulatorServer.Wiring(config.integratorName, integratorKey, config.signed,
+                config.replyEncryption, sessions, users,
                 engine, faultState, counter, scheduler, new AdminHandler(admin, this::describe));
         try {
             server = SimulatorServer.start(config.host, config.port,
@@ -179,6 +180,10 @@ public final class CardsavrSimulator implements AutoCloseable {
         return config.https;
     }
 
+    public ReplyEncryption getReplyEncryption() {
+        return config.replyEncryption;
+    }
+
     public Duration getStepDelay() {
         return config.stepDelay;
     }
@@ -232,6 +237,7 @@ public final class CardsavrSimulator implements AutoCloseable {
         info.put("integrator_name", config.integratorName);
         info.put("signed", config.signed);
         info.put("https", config.https);
+        info.put("reply_encryption", config.replyEncryption.name().toLowerCase(java.util.Locale.ROOT));
         info.put("step_delay_ms", config.stepDelay.toMillis());
         info.put("sites", SimulatorSites.ALL);
         info.put("now", admin.now().toString());
@@ -266,6 +272,7 @@ public final class CardsavrSimulator implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>();
         private boolean signed = true;
         private boolean https;
+        private ReplyEncryption replyEncryption = ReplyEncryption.SAME_AS_LOGIN;
         private Duration stepDelay = Duration.ofSeconds(1);
         private Duration credentialRequestTimeout = Duration.ofMinutes(4);
         private Duration retention = Duration.ofHours(1);
@@ -328,6 +335,15 @@ public final class CardsavrSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How signed sessions' replies are encrypted: {@link ReplyEncryption#SAME_AS_LOGIN} (the default, as a
+         * real server answers each client in its own scheme), or always GCM, or always CBC.
+         */
+        public Builder replyEncryption(ReplyEncryption replyEncryption) {
+            this.replyEncryption = Objects.requireNonNull(replyEncryption, "replyEncryption");
+            return this;
+        }
+
         /** Time between automatic job steps; 1 s by default, ~5 ms in tests. */
         public Builder stepDelay(Duration stepDelay) {
             this.stepDelay = requireNonNegative(stepDelay, "stepDelay");
@@ -382,6 +398,7 @@ public final class CardsavrSimulator implements AutoCloseable {
             copy.users.putAll(users);
             copy.signed = signed;
             copy.https = https;
+            copy.replyEncryption = replyEncryption;
             copy.stepDelay = stepDelay;
             copy.credentialRequestTimeout = credentialRequestTimeout;
             copy.retention = retention;
@@ -395,7 +412,7 @@ public final class CardsavrSimulator implements AutoCloseable {
         public String toString() {
             return "CardsavrSimulator.Builder[host=" + host + ", port=" + port + ", integratorName=" + integratorName
                     + ", integratorKey=****, users=" + users.keySet() + ", signed=" + signed + ", https=" + https
-                    + ", stepDelay=" + stepDelay + "]";
+                    + ", replyEncryption=" + replyEncryption + ", stepDelay=" + stepDelay + "]";
         }
 
         private static byte[] randomKey() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import io.github.camelcardsavr.simulator.internal.ApiProblem;
@@ -110,11 +111,27 @@ public final class SimulatorAdmin {
     public String issueSessionToken(String username) {
         UserDirectory.Account account = users.find(username).orElseThrow(() -> new IllegalArgumentException(
                 "Unknown user '" + username + "'; configure it with CardsavrSimulator.builder().user(...)"));
-        return sessions.create(account, null).token();
+        return sessions.createPlain(account).token();
     }
 
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * Benchmark load mode: while {@code messagesPerPoll > 0}, every broadcast poll with a valid access key
+     * answers that many status messages of its job at once and drains nothing; 0 turns it off.
+     */
+    public void firehose(int messagesPerPoll) {
+        engine.messaging().firehose().set(messagesPerPoll);
+    }
+
+    /**
+     * Calls the observer with the job id of every broadcast poll answered in {@link #firehose(int) firehose}
+     * mode, on the request's thread (keep it cheap); null stops observing.
+     */
+    public void observeFirehosePolls(LongConsumer observer) {
+        engine.messaging().firehose().observe(observer);
     }
 
     /** API requests so far whose path contains the substring. */
@@ -129,6 +146,14 @@ public final class SimulatorAdmin {
 
     public Map<String, Long> requestCounts() {
         return counter.snapshot();
+    }
+
+    /**
+     * Encrypted (successful, signed-session) replies so far by scheme, {@code aes-256-gcm} and
+     * {@code aes-256-cbc}: shows which scheme the simulator answered a client in.
+     */
+    public Map<String, Long> encryptedReplies() {
+        return counter.encryptedReplies();
     }
 
     /** Moves the simulator clock forward, then expires requests and messages that are now too old. */

@@ -3,7 +3,6 @@ package io.github.camelcardsavr.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.Base64;
@@ -14,6 +13,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.camelcardsavr.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
@@ -51,9 +51,7 @@ class CryptoVectorsTest {
     @Test
     void webhookSignatureMatchesTheRealServerVector() throws Exception {
         Map<String, Object> vector;
-        try (InputStream in = getClass().getResourceAsStream("/webhook-vector.json")) {
-            vector = RawCardsavrClient.JSON.readValue(in, Map.class);
-        }
+        vector = RawCardsavrClient.JSON.readValue(Fixtures.webhookVector(), Map.class);
         byte[] key = Base64.getDecoder().decode((String) vector.get("integrator_key"));
         String signature = RequestSignature.sign(key, (String) vector.get("path"), (String) vector.get("authorization"),
                 (String) vector.get("nonce"), (String) vector.get("body"));

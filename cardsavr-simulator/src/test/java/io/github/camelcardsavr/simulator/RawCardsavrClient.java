@@ -58,6 +58,7 @@ final class RawCardsavrClient {
     private final byte[] integratorKey;
     private volatile String sessionToken;
     private volatile byte[] sessionKey;
+    private volatile boolean cbc;
 
     RawCardsavrClient(String baseUrl, String integratorName, String integratorKeyBase64, SSLContext tls) {
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -84,6 +85,15 @@ final class RawCardsavrClient {
         return sessionKey;
     }
 
+    /**
+     * Encrypts request bodies in AES-256-CBC, as Strivve's JavaScript SDK does, instead of GCM. Replies are
+     * read in either scheme; {@link Reply#encryption()} tells which one the simulator chose.
+     */
+    RawCardsavrClient speakingCbc() {
+        this.cbc = true;
+        return this;
+    }
+
     /** Use a session token (admin-minted or from another login) for plain requests. */
     RawCardsavrClient useToken(String token) {
         this.sessionToken = token;
@@ -103,7 +113,7 @@ final class RawCardsavrClient {
             body.put("username", username);
             body.put("password_proof", b64(hmac(passwordKey, integratorKey)));
             body.put("client_public_key", b64(rawPoint(keys.getPublic())));
-            Reply reply = send("POST", "/session/login", encryptedBody(integratorKey, body), integratorKey,
+            Reply reply = send("POST", "/session/login", encrypt(integratorKey, body), integratorKey,
                     Map.of(), true);
             if (reply.status() == 200) {
                 Map<String, Object> json = reply.map();
@@ -156,7 +166,7 @@ final class RawCardsavrClient {
         if (sessionToken != null) {
             all.put("x-cardsavr-session-jwt", sessionToken);
         }
-        String wire = body == null ? "" : key != null ? encryptedBody(key, body) : json(body);
+        String wire = body == null ? "" : key != null ? encrypt(key, body) : json(body);
         return sendAsync(method, path, wire, key, all, key != null);
     }
 
@@ -188,6 +198,10 @@ final class RawCardsavrClient {
         return b64(hmac(key, (path + authorization + nonce + body).getBytes(StandardCharsets.UTF_8)));
     }
 
+    private String encrypt(byte[] key, Object body) {
+        return cbc ? cbcEncryptedBody(key, body) : encryptedBody(key, body);
+    }
+
     static String encryptedBody(byte[] key, Object body) {
         try {
             byte[] iv = new byte[12];
@@ -201,7 +215,7 @@ final class RawCardsavrClient {
         }
     }
 
-    /** The older JS SDK's CBC form, which the simulator must still accept. */
+    /** The JS SDK's CBC form, which the simulator must accept (and answer in, to a CBC session). */
     static String cbcEncryptedBody(byte[] key, Object body) {
         try {
             byte[] iv = new byte[16];

@@ -9,14 +9,21 @@ import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A response as the test client saw it: status, raw wire body, whether its signature verified with the
- * key the client expected, and the JSON after decryption (or why there is none).
+ * key the client expected, the scheme its body was encrypted in, and the JSON after decryption (or why
+ * there is none).
+ *
+ * @param encryption {@code aes-256-gcm}, {@code aes-256-cbc}, or null for a plain body
  */
 record Reply(int status, HttpHeaders headers, String rawBody, Object json, Boolean signatureValid, boolean encrypted,
-        String problem) {
+        String encryption, String problem) {
+
+    static final String GCM = "aes-256-gcm";
+    static final String CBC = "aes-256-cbc";
 
     static Reply of(int status, HttpHeaders headers, String raw, byte[] key, String path) {
         Boolean signatureValid = null;
@@ -31,29 +38,38 @@ record Reply(int status, HttpHeaders headers, String rawBody, Object json, Boole
         try {
             json = raw.isEmpty() ? null : RawCardsavrClient.JSON.readValue(raw, Object.class);
         } catch (java.io.IOException e) {
-            return new Reply(status, headers, raw, null, signatureValid, false, "malformed");
+            return new Reply(status, headers, raw, null, signatureValid, false, null, "malformed");
         }
         if (json instanceof Map<?, ?> map && map.get("encrypted_body") instanceof String encrypted) {
+            String[] parts = encrypted.split("\\$", -1);
+            String scheme = parts.length == 3 && parts[2].equals(GCM) ? GCM : parts.length == 2 ? CBC : "unknown";
             if (key == null) {
-                return new Reply(status, headers, raw, null, signatureValid, true, "no key to decrypt");
+                return new Reply(status, headers, raw, null, signatureValid, true, scheme, "no key to decrypt");
             }
             try {
-                String[] parts = encrypted.split("\\$");
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                        new GCMParameterSpec(128, Base64.getDecoder().decode(parts[1])));
+                byte[] iv = Base64.getDecoder().decode(parts[1]);
+                Cipher cipher;
+                if (scheme.equals(GCM)) {
+                    cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                    cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+                } else if (scheme.equals(CBC) && iv.length == 16) {
+                    cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+                    cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+                } else {
+                    return new Reply(status, headers, raw, null, signatureValid, true, scheme, "undecryptable");
+                }
                 String plain = new String(cipher.doFinal(Base64.getDecoder().decode(parts[0])), StandardCharsets.UTF_8);
                 try {
                     return new Reply(status, headers, raw, RawCardsavrClient.JSON.readValue(plain, Object.class),
-                            signatureValid, true, null);
+                            signatureValid, true, scheme, null);
                 } catch (java.io.IOException e) {
-                    return new Reply(status, headers, raw, null, signatureValid, true, "malformed");
+                    return new Reply(status, headers, raw, null, signatureValid, true, scheme, "malformed");
                 }
             } catch (GeneralSecurityException | RuntimeException e) {
-                return new Reply(status, headers, raw, null, signatureValid, true, "undecryptable");
+                return new Reply(status, headers, raw, null, signatureValid, true, scheme, "undecryptable");
             }
         }
-        return new Reply(status, headers, raw, json, signatureValid, false, null);
+        return new Reply(status, headers, raw, json, signatureValid, false, null, null);
     }
 
     @SuppressWarnings("unchecked")

@@ -11,10 +11,26 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code encrypted_body} wire format: {@code <b64 ct+tag>$<b64 12-byte iv>$aes-256-gcm} (sent), and the
- * older JS SDK's CBC form {@code <b64 ct>$<b64 16-byte iv>} (accepted).
+ * The {@code encrypted_body} wire format in its two schemes: {@code <b64 ct+tag>$<b64 12-byte iv>$aes-256-gcm}
+ * and the JavaScript SDK's CBC form {@code <b64 ct>$<b64 16-byte iv>} (PKCS#7 padding). Both are read; a
+ * reply is written in the scheme its session speaks.
  */
 public final class BodyEncryption {
+
+    /** The two schemes, named as the admin API reports them. */
+    public enum Scheme {
+        GCM("aes-256-gcm"), CBC("aes-256-cbc");
+
+        private final String wireName;
+
+        Scheme(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
 
     public static final String GCM_SUFFIX = "aes-256-gcm";
     private static final int GCM_IV_BYTES = 12;
@@ -37,6 +53,36 @@ public final class BodyEncryption {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM encryption failed", e);
         }
+    }
+
+    public static String encrypt(Scheme scheme, byte[] key, byte[] plaintext) {
+        return scheme == Scheme.CBC ? encryptCbc(key, plaintext) : encryptGcm(key, plaintext);
+    }
+
+    public static String encryptCbc(byte[] key, byte[] plaintext) {
+        byte[] iv = new byte[CBC_IV_BYTES];
+        RANDOM.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+            byte[] ciphertext = cipher.doFinal(plaintext);
+            Base64.Encoder b64 = Base64.getEncoder();
+            return b64.encodeToString(ciphertext) + "$" + b64.encodeToString(iv);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-CBC encryption failed", e);
+        }
+    }
+
+    /** The scheme an {@code encrypted_body} is written in, judged by its shape alone; null when it is neither. */
+    public static Scheme schemeOf(String encryptedBody) {
+        if (encryptedBody == null) {
+            return null;
+        }
+        String[] parts = encryptedBody.split("\\$", -1);
+        if (parts.length == 3 && GCM_SUFFIX.equalsIgnoreCase(parts[2])) {
+            return Scheme.GCM;
+        }
+        return parts.length == 2 ? Scheme.CBC : null;
     }
 
     /** Decrypts either form; every failure (format, key, tag) becomes an {@link UndecryptableBodyException}. */

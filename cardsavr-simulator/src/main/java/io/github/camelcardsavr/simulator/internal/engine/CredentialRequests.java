@@ -37,11 +37,11 @@ final class CredentialRequests {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Opens a request and announces it on the job's channels; the caller holds the job's monitor. */
+    /**
+     * Opens a request whose account_link fields are named only; labels and secrecy come from the field names.
+     * The caller holds the job's monitor.
+     */
     String open(SimJob job, String type, List<String> fields) {
-        byte[] envelopeBytes = new byte[16];
-        random.nextBytes(envelopeBytes);
-        String envelopeId = Base64.getEncoder().encodeToString(envelopeBytes);
         List<Map<String, Object>> accountLink = new ArrayList<>();
         for (String field : fields) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -50,21 +50,41 @@ final class CredentialRequests {
             entry.put("secret", field.contains("password") || field.startsWith("security"));
             accountLink.add(entry);
         }
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("status", job.status);
-        status.put("percent_complete", Json.number(job.percent));
-        status.put("job_timeout", job.jobTimeoutMillis);
-        status.put("status_message", job.statusMessage);
+        return open(job, type, accountLink, null);
+    }
+
+    /**
+     * Opens a request with these account_link entries (each has a {@code key_name}) and announces it on the
+     * job's channels. {@code message} null carries the job's status, as the service's own requests do.
+     * The caller holds the job's monitor.
+     */
+    String open(SimJob job, String type, List<Map<String, Object>> accountLink, Object message) {
+        byte[] envelopeBytes = new byte[16];
+        random.nextBytes(envelopeBytes);
+        String envelopeId = Base64.getEncoder().encodeToString(envelopeBytes);
+        List<String> fields = new ArrayList<>();
+        for (Map<String, Object> entry : accountLink) {
+            fields.add(String.valueOf(entry.get("key_name")));
+        }
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("type", type);
         request.put("job_id", job.id);
         request.put("envelope_id", envelopeId);
         request.put("account_link", accountLink);
-        request.put("message", status);
+        request.put("message", message != null ? message : statusOf(job));
         job.openRequests.put(envelopeId, new CredentialRequestRecord(envelopeId, type, List.copyOf(fields),
                 clock.millis() + timeoutMillis, request));
         engine.publish(job, announcement(job, type, envelopeId, request));
         return envelopeId;
+    }
+
+    private static Map<String, Object> statusOf(SimJob job) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("status", job.status);
+        status.put("percent_complete", Json.number(job.percent));
+        status.put("job_timeout", job.jobTimeoutMillis);
+        status.put("status_message", job.statusMessage);
+        return status;
     }
 
     /** Records an answer; resumes the script when it waits for this envelope. */

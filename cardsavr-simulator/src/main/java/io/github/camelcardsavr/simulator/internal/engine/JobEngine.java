@@ -95,6 +95,24 @@ public final class JobEngine {
     }
 
     /**
+     * A credential request raised over the API ({@code POST .../credential_requests}), the way the agent that
+     * drives a job asks the cardholder: any type, the given account_link entries and message. It does not
+     * change the job's status or script; an answer is recorded like any other. Returns the request as
+     * {@code GET .../credential_requests} shows it.
+     */
+    public Map<String, Object> raiseCredentialRequest(long jobId, String type, List<Map<String, Object>> accountLink,
+            Object message) {
+        SimJob job = book.job(jobId);
+        synchronized (job) {
+            if (job.terminated) {
+                throw new ApiProblem(409, "JobTerminated", "Job " + jobId + " has already terminated", "job_id");
+            }
+            String envelopeId = requests.open(job, type, accountLink, message);
+            return job.openRequests.get(envelopeId).json();
+        }
+    }
+
+    /**
      * Puts a message on every channel of the job and its cardholder's queue. A map with a {@code type} is sent
      * as it is (job_id added when missing); any other map is the {@code message} of a job_status. An injected
      * job_status also moves the job's own status, and a termination_type ends its script.

@@ -101,7 +101,7 @@ public final class AdminHandler implements HttpHandler {
                 allow(method, "GET");
                 String pathFilter = query(rawQuery, "path");
                 if (pathFilter == null) {
-                    return Map.of("counts", admin.requestCounts());
+                    return Map.of("counts", admin.requestCounts(), "encrypted_replies", admin.encryptedReplies());
                 }
                 Map<String, Object> reply = new LinkedHashMap<>();
                 reply.put("path", pathFilter);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
 import io.github.camelcardsavr.simulator.internal.crypto.RequestSignature;
 import io.github.camelcardsavr.simulator.internal.state.Session;
 
@@ -37,6 +38,10 @@ final class ApiRequest {
     /** Key that signs (and, when {@link #encryptResponse}, encrypts) the response; null for plain responses. */
     byte[] responseKey;
     boolean encryptResponse;
+    /** How a successful response is encrypted when {@link #encryptResponse}. */
+    BodyEncryption.Scheme replyScheme = BodyEncryption.Scheme.GCM;
+    /** The scheme the request body was encrypted in; null for a plain or empty body. */
+    BodyEncryption.Scheme bodyScheme;
     /** The JSON body after decryption; empty when there was none. */
     Map<String, Object> body = Map.of();
 

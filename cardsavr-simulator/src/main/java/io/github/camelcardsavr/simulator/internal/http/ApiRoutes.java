@@ -55,12 +55,14 @@ final class ApiRoutes {
                 return messaging.broadcasts(request, jobId, faults.onlyAccessKeyHeader());
             }
             if (rest.equals(List.of("credential_requests"))) {
-                allow(m, "GET");
-                return messaging.credentialRequests(request, jobId);
+                allow(m, "GET", "POST");
+                return m.equals("POST") ? messaging.raiseCredentialRequest(request, jobId)
+                        : messaging.credentialRequests(request, jobId);
             }
             if (rest.equals(List.of("credential_responses"))) {
-                allow(m, "POST");
-                return messaging.credentialResponse(request, jobId);
+                allow(m, "GET", "POST");
+                return m.equals("POST") ? messaging.credentialResponse(request, jobId)
+                        : messaging.credentialResponses(request, jobId);
             }
         }
         if (s.size() == 3 && s.get(0).equals("messages") && s.get(1).equals("cardholders")) {

@@ -1,6 +1,8 @@
 package io.github.camelcardsavr.simulator.internal.http;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelcardsavr.simulator.ReceivedAnswer;
@@ -87,13 +89,69 @@ final class MessagingEndpoints {
             throw ApiProblem.badRequest("Header x-cardsavr-envelope-id is required to answer a credential request",
                     ENVELOPE_HEADER);
         }
+        Hydration hydration = Hydration.of(request);
         engine.answer(jobId, envelopeId, answerValue(request.body), ReceivedAnswer.VIA_JOB_PUT);
-        return ApiResponse.ok(engine.jobJson(jobId));
+        return ApiResponse.ok(job(jobId, hydration));
     }
 
     ApiResponse getJob(ApiRequest request, long jobId) {
         security.authenticate(request);
-        return ApiResponse.ok(engine.jobJson(jobId));
+        return ApiResponse.ok(job(jobId, Hydration.of(request)));
+    }
+
+    private Map<String, Object> job(long jobId, Hydration hydration) {
+        return hydration.wants(Hydration.CREDENTIAL_REQUESTS) ? messaging.jobJsonWithCredentialRequests(jobId)
+                : engine.jobJson(jobId);
+    }
+
+    /** SDK {@code getJobInformationResponse}: the answers the job received, as its agent reads them. */
+    ApiResponse credentialResponses(ApiRequest request, long jobId) {
+        security.authenticate(request);
+        return ApiResponse.ok(messaging.credentialResponses(jobId));
+    }
+
+    /**
+     * SDK {@code requestJobInformation}: the agent driving a job asks the cardholder for input. Body
+     * {@code {"job_id" (the SDK sends "jobId"), "type", "message", "account_link": [{"key_name", ...}]}}.
+     */
+    ApiResponse raiseCredentialRequest(ApiRequest request, long jobId) {
+        security.authenticate(request);
+        Map<String, Object> body = request.body;
+        for (String name : List.of("job_id", "jobId")) {
+            Object bodyJobId = body.get(name);
+            if (bodyJobId != null && !String.valueOf(bodyJobId).equals(String.valueOf(jobId))) {
+                throw ApiProblem.badRequest(name + " in the body must match the job id in the path", "job_id");
+            }
+        }
+        String type = SessionEndpoints.requiredString(body, "type");
+        Object message = body.get("message");
+        if (message != null && !(message instanceof String) && !(message instanceof Map)) {
+            throw ApiProblem.badRequest("message must be a string or an object", "message");
+        }
+        return ApiResponse.ok(engine.raiseCredentialRequest(jobId, type, accountLink(body.get("account_link")),
+                message));
+    }
+
+    /** Absent means no fields (a tfa_message asks for none); otherwise every entry names its key_name. */
+    private static List<Map<String, Object>> accountLink(Object value) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        if (value == null) {
+            return entries;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw ApiProblem.badRequest("account_link must be an array of objects with a key_name", "account_link");
+        }
+        for (Object element : list) {
+            if (!(element instanceof Map<?, ?> map) || !(map.get("key_name") instanceof String keyName)
+                    || keyName.isBlank()) {
+                throw ApiProblem.badRequest("every account_link entry must be an object with a non-empty key_name",
+                        "account_link");
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            map.forEach((key, field) -> entry.put(String.valueOf(key), field));
+            entries.add(entry);
+        }
+        return entries;
     }
 
     /** {@code {"account":{"account_link":{..}}}}, {@code {"account":{"tfa":".."}}} or {@code {"tfa":".."}}. */

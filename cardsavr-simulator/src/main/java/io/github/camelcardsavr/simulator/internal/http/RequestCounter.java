@@ -2,13 +2,19 @@ package io.github.camelcardsavr.simulator.internal.http;
 
 import java.util.Map;
 import java.util.TreeMap;
+
+import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts API requests per "METHOD /path" (trailing slash removed); admin requests are not counted. */
+/**
+ * Counts API requests per "METHOD /path" (trailing slash removed), and encrypted replies per scheme; admin
+ * requests are not counted.
+ */
 public final class RequestCounter {
 
     private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> encryptedReplies = new ConcurrentHashMap<>();
 
     void record(String method, String path) {
         counts.computeIfAbsent(method + " " + path, k -> new LongAdder()).increment();
@@ -34,6 +40,17 @@ public final class RequestCounter {
         return total;
     }
 
+    void recordEncryptedReply(BodyEncryption.Scheme scheme) {
+        encryptedReplies.computeIfAbsent(scheme.wireName(), k -> new LongAdder()).increment();
+    }
+
+    /** Encrypted replies so far by scheme, e.g. {@code {"aes-256-cbc": 12, "aes-256-gcm": 3}}. */
+    public Map<String, Long> encryptedReplies() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        encryptedReplies.forEach((key, adder) -> snapshot.put(key, adder.sum()));
+        return snapshot;
+    }
+
     public Map<String, Long> snapshot() {
         Map<String, Long> snapshot = new TreeMap<>();
         counts.forEach((key, adder) -> snapshot.put(key, adder.sum()));
@@ -42,5 +59,6 @@ public final class RequestCounter {
 
     public void reset() {
         counts.clear();
+        encryptedReplies.clear();
     }
 }

@@ -16,17 +16,20 @@ import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
 import io.github.camelcardsavr.simulator.internal.crypto.RequestSignature;
 
 /**
- * Puts a response on the wire: GCM-encrypts successful bodies of signed sessions, signs every response
- * that has a key (errors included, unencrypted), then applies the response-spoiling faults.
+ * Puts a response on the wire: encrypts successful bodies of signed sessions in the session's scheme (GCM or
+ * CBC), signs every response that has a key (errors included, unencrypted), then applies the
+ * response-spoiling faults.
  */
 final class ResponseWriter {
 
     private final WireSecurity security;
     private final FaultState faults;
+    private final RequestCounter counter;
 
-    ResponseWriter(WireSecurity security, FaultState faults) {
+    ResponseWriter(WireSecurity security, FaultState faults, RequestCounter counter) {
         this.security = security;
         this.faults = faults;
+        this.counter = counter;
     }
 
     void write(ApiRequest request, ApiResponse response, FaultPlan plan) throws IOException {
@@ -39,9 +42,10 @@ final class ResponseWriter {
         }
         String wire;
         if (success && request.encryptResponse && request.responseKey != null) {
-            String encrypted = BodyEncryption.encryptGcm(request.responseKey, plain);
+            String encrypted = BodyEncryption.encrypt(request.replyScheme, request.responseKey, plain);
             wire = Json.writeString(Map.of("encrypted_body", plan.undecryptable ? corrupt(encrypted) : encrypted));
             spoiled |= plan.undecryptable;
+            counter.recordEncryptedReply(request.replyScheme);
         } else if (success && plan.undecryptable) {
             wire = Json.writeString(Map.of("encrypted_body", corrupt(BodyEncryption.encryptGcm(randomKey(), plain))));
             spoiled = true;
@@ -99,11 +103,19 @@ final class ResponseWriter {
         throw new SimulatedConnectionDrop();
     }
 
-    /** Flips one byte of the ciphertext: the GCM tag check then fails, while the signature can still match. */
+    /**
+     * Spoils the ciphertext so that it cannot be decrypted, while the signature (made afterwards) still
+     * matches. GCM: one flipped byte fails the tag check. CBC has no tag and a flipped byte would decrypt to
+     * garbage, so one byte is cut off: a length that is no multiple of the block size never decrypts.
+     */
     private static String corrupt(String encryptedBody) {
         String[] parts = encryptedBody.split("\\$", -1);
         byte[] ciphertext = Base64.getDecoder().decode(parts[0]);
-        ciphertext[0] ^= 0x5A;
+        if (BodyEncryption.schemeOf(encryptedBody) == BodyEncryption.Scheme.CBC) {
+            ciphertext = Arrays.copyOf(ciphertext, ciphertext.length - 1);
+        } else {
+            ciphertext[0] ^= 0x5A;
+        }
         parts[0] = Base64.getEncoder().encodeToString(ciphertext);
         return String.join("$", parts);
     }

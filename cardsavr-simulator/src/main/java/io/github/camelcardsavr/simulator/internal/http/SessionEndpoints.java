@@ -48,7 +48,9 @@ final class SessionEndpoints {
             throw ApiProblem.badRequest("client_public_key must be a base64 P-256 point (65 bytes, 0x04||X||Y)",
                     "client_public_key");
         }
-        Session session = sessions.create(account, sessionKey);
+        // The login reply and every later reply of this session speak the scheme the client logged in with.
+        request.replyScheme = security.replySchemeFor(request.bodyScheme);
+        Session session = sessions.create(account, sessionKey, request.replyScheme);
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("server_public_key", Base64.getEncoder().encodeToString(Ecdh.encodeRawPoint(serverKeys.getPublic())));
         reply.put("session_token", session.token());
@@ -67,7 +69,7 @@ final class SessionEndpoints {
         String password = requiredString(body, "password");
         UserDirectory.Account account = users.verifyPassword(String.valueOf(username), password)
                 .orElseThrow(SessionEndpoints::badCredentials);
-        Session session = sessions.create(account, null);
+        Session session = sessions.createPlain(account);
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("session_token", session.token());
         reply.put("user_id", account.userId());

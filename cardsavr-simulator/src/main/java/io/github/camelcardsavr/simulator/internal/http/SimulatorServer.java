@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import io.github.camelcardsavr.simulator.ReplyEncryption;
 import io.github.camelcardsavr.simulator.internal.engine.JobEngine;
 import io.github.camelcardsavr.simulator.internal.state.SessionStore;
 import io.github.camelcardsavr.simulator.internal.state.UserDirectory;
@@ -37,7 +38,8 @@ public final class SimulatorServer {
     }
 
     /** Everything the API needs; built by the public facade. */
-    public record Wiring(String integratorName, byte[] integratorKey, boolean signedMode, SessionStore sessions,
+    public record Wiring(String integratorName, byte[] integratorKey, boolean signedMode,
+            ReplyEncryption replyEncryption, SessionStore sessions,
             UserDirectory users, JobEngine engine, FaultState faults, RequestCounter counter,
             ScheduledExecutorService scheduler, AdminHandler admin) {
     }
@@ -55,10 +57,10 @@ public final class SimulatorServer {
                 server = HttpServer.create(address, BACKLOG);
             }
             WireSecurity security = new WireSecurity(wiring.integratorName(), wiring.integratorKey(),
-                    wiring.signedMode(), wiring.sessions());
+                    wiring.signedMode(), wiring.sessions(), wiring.replyEncryption());
             ApiRoutes routes = new ApiRoutes(new SessionEndpoints(security, wiring.sessions(), wiring.users()),
                     new MessagingEndpoints(security, wiring.engine()), wiring.faults());
-            ApiHandler api = new ApiHandler(routes, security, new ResponseWriter(security, wiring.faults()),
+            ApiHandler api = new ApiHandler(routes, security, new ResponseWriter(security, wiring.faults(), wiring.counter()),
                     wiring.faults(), wiring.counter(), wiring.scheduler(), workers);
             server.createContext("/", api);
             server.createContext("/_simulator", wiring.admin());

@@ -3,6 +3,7 @@ package io.github.camelcardsavr.simulator.internal.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.github.camelcardsavr.simulator.ReplyEncryption;
 import io.github.camelcardsavr.simulator.internal.ApiProblem;
 import io.github.camelcardsavr.simulator.internal.Json;
 import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
@@ -23,12 +24,24 @@ final class WireSecurity {
     private final byte[] integratorKey;
     private final boolean signedMode;
     private final SessionStore sessions;
+    private final ReplyEncryption replyEncryption;
 
-    WireSecurity(String integratorName, byte[] integratorKey, boolean signedMode, SessionStore sessions) {
+    WireSecurity(String integratorName, byte[] integratorKey, boolean signedMode, SessionStore sessions,
+            ReplyEncryption replyEncryption) {
         this.authorization = RequestSignature.authorizationFor(integratorName);
         this.integratorKey = integratorKey.clone();
         this.signedMode = signedMode;
         this.sessions = sessions;
+        this.replyEncryption = replyEncryption;
+    }
+
+    /** The scheme a session whose login body came in {@code loginScheme} is answered in. */
+    BodyEncryption.Scheme replySchemeFor(BodyEncryption.Scheme loginScheme) {
+        return switch (replyEncryption) {
+            case GCM -> BodyEncryption.Scheme.GCM;
+            case CBC -> BodyEncryption.Scheme.CBC;
+            case SAME_AS_LOGIN -> loginScheme == null ? BodyEncryption.Scheme.GCM : loginScheme;
+        };
     }
 
     String authorization() {
@@ -61,6 +74,9 @@ final class WireSecurity {
         if (session != null) {
             request.responseKey = session.key();
             request.encryptResponse = session.isSigned();
+            if (session.isSigned()) {
+                request.replyScheme = session.replyScheme();
+            }
         } else if (request.hasSignatureHeaders()) {
             // Unknown session: the best remaining guess for a signing client.
             request.responseKey = integratorKey;
@@ -134,7 +150,9 @@ final class WireSecurity {
                     "encrypted_body");
         }
         try {
-            return parse(BodyEncryption.decrypt(key, String.valueOf(encrypted)));
+            Map<String, Object> body = parse(BodyEncryption.decrypt(key, String.valueOf(encrypted)));
+            request.bodyScheme = BodyEncryption.schemeOf(String.valueOf(encrypted));
+            return body;
         } catch (BodyEncryption.UndecryptableBodyException e) {
             throw new ApiProblem(400, "InvalidEncryption", e.getMessage(), "encrypted_body");
         }

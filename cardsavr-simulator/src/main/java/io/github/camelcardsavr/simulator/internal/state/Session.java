@@ -1,5 +1,7 @@
 package io.github.camelcardsavr.simulator.internal.state;
 
+import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
+
 /**
  * One logged-in session. A session made by a signed login owns an ECDH session key and must then sign and
  * encrypt; sessions from an unsigned login or minted by the admin API have no key and talk plain JSON.
@@ -11,15 +13,18 @@ public final class Session {
     private final long userId;
     private final String token;
     private final byte[] key;
+    private final BodyEncryption.Scheme replyScheme;
     private volatile long lastSeenMillis;
     private volatile boolean invalidated;
 
-    Session(String id, String username, long userId, String token, byte[] key, long nowMillis) {
+    Session(String id, String username, long userId, String token, byte[] key, BodyEncryption.Scheme replyScheme,
+            long nowMillis) {
         this.id = id;
         this.username = username;
         this.userId = userId;
         this.token = token;
         this.key = key;
+        this.replyScheme = replyScheme;
         this.lastSeenMillis = nowMillis;
     }
 
@@ -42,6 +47,11 @@ public final class Session {
     /** The session key, or null for a plain (unsigned or token) session. */
     public byte[] key() {
         return key;
+    }
+
+    /** How this session's successful replies are encrypted, fixed at login; null for a plain session. */
+    public BodyEncryption.Scheme replyScheme() {
+        return replyScheme;
     }
 
     public boolean isSigned() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
 import io.github.camelcardsavr.simulator.internal.crypto.HmacJwt;
 
 /**
@@ -30,7 +31,16 @@ public final class SessionStore {
         this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
-    public Session create(UserDirectory.Account account, byte[] sessionKey) {
+    /** A plain session (unsigned login or admin-minted token): no key, plain JSON both ways. */
+    public Session createPlain(UserDirectory.Account account) {
+        return create(account, null, null);
+    }
+
+    /** @param replyScheme how successful replies are encrypted; required with a key, null without */
+    public Session create(UserDirectory.Account account, byte[] sessionKey, BodyEncryption.Scheme replyScheme) {
+        if ((sessionKey == null) != (replyScheme == null)) {
+            throw new IllegalArgumentException("A session has both a key and a reply scheme, or neither");
+        }
         byte[] idBytes = new byte[12];
         random.nextBytes(idBytes);
         String id = HexFormat.of().formatHex(idBytes);
@@ -40,7 +50,8 @@ public final class SessionStore {
         claims.put("user_id", account.userId());
         claims.put("sid", id);
         claims.put("iat", now / 1000);
-        Session session = new Session(id, account.username(), account.userId(), jwt.mint(claims), sessionKey, now);
+        Session session = new Session(id, account.username(), account.userId(), jwt.mint(claims), sessionKey, replyScheme,
+                now);
         sessions.put(id, session);
         return session;
     }

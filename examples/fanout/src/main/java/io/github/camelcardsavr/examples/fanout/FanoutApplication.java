@@ -8,6 +8,7 @@ import io.github.camelcardsavr.examples.support.EmbeddedArtemis;
 import io.github.camelcardsavr.examples.support.JobTracker;
 import io.github.camelcardsavr.examples.support.MainRunner;
 import io.github.camelcardsavr.examples.support.OutputDirectory;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import io.github.camelcardsavr.examples.support.ProgressDisplay;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import io.github.camelcardsavr.examples.support.RunSummary;
@@ -20,8 +21,9 @@ import java.util.Map;
 
 /**
  * One run of the fan-out demo under Camel Main: routes every message of the cardholder until every
- * expected job has terminated, the timeout passes, or the JVM is asked to stop (Ctrl-C). The caller
- * owns the CardSavr target and the broker, so a test can inspect both afterwards.
+ * expected job has terminated, the timeout passes, or the JVM is asked to stop (Ctrl-C). Requests for
+ * input are answered from the answers file, else by the person at the terminal. The caller owns the
+ * CardSavr target and the broker, so a test can inspect both afterwards.
  */
 public final class FanoutApplication {
 
@@ -31,12 +33,17 @@ public final class FanoutApplication {
     private final EmbeddedArtemis artemis;
     private final RunOptions options;
     private final Path outputDir;
+    private final AnswersFile answers;
+    private final PersonAtTerminal person;
 
-    public FanoutApplication(CardsavrTarget target, EmbeddedArtemis artemis, RunOptions options, Path outputDir) {
+    public FanoutApplication(CardsavrTarget target, EmbeddedArtemis artemis, RunOptions options, Path outputDir,
+            AnswersFile answers, PersonAtTerminal person) {
         this.target = target;
         this.artemis = artemis;
         this.options = options;
         this.outputDir = outputDir;
+        this.answers = answers;
+        this.person = person;
     }
 
     public RunSummary run() throws Exception {
@@ -46,8 +53,10 @@ public final class FanoutApplication {
         JobTracker tracker = new JobTracker();
         tracker.expectAll(target.jobs());
         CachingConnectionFactory connectionFactory = new CachingConnectionFactory(artemis.connectionFactory());
-        Main main = configureMain(tracker, connectionFactory);
-        try (ProgressDisplay display = new ProgressDisplay(tracker, options.out(), options.ansi()).start()) {
+        ProgressDisplay display = new ProgressDisplay(tracker, options.out(), options.ansi());
+        Main main = configureMain(tracker, connectionFactory, person.pausing(display));
+        try (display) {
+            display.start();
             MainRunner.runUntilJobsTerminate(main, tracker, options.timeout());
         } finally {
             connectionFactory.destroy();
@@ -57,7 +66,8 @@ public final class FanoutApplication {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private Main configureMain(JobTracker tracker, CachingConnectionFactory connectionFactory) {
+    private Main configureMain(JobTracker tracker, CachingConnectionFactory connectionFactory,
+            PersonAtTerminal asked) {
         Main main = new Main();
         main.configure().setName("cardsavr-fanout");
         // The same keys a user would put in application.properties.
@@ -67,9 +77,9 @@ public final class FanoutApplication {
         main.bind("artemisConnectionFactory", connectionFactory);
         main.addInitialProperty("camel.component.jms.connection-factory", "#artemisConnectionFactory");
 
-        CredentialAnswers answers = new CredentialAnswers(AnswersFile.fromClasspath(ANSWERS), target::siteOf);
+        CredentialAnswers credentialAnswers = new CredentialAnswers(answers, target::siteOf, asked);
         main.configure().addRoutesBuilder(new FanoutRoutes(target.settings().cardholderId(),
-                target.jobs().stream().map(DemoJob::jobId).toList(), options, outputDir, tracker, answers));
+                target.jobs().stream().map(DemoJob::jobId).toList(), options, outputDir, tracker, credentialAnswers));
         return main;
     }
 }

@@ -7,6 +7,7 @@ import io.github.camelcardsavr.examples.support.DemoJob;
 import io.github.camelcardsavr.examples.support.EmbeddedArtemis;
 import io.github.camelcardsavr.examples.support.JobTracker;
 import io.github.camelcardsavr.examples.support.MainRunner;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,10 @@ class AnswerEveryJobThatShowsUpTest {
             target.settings().componentProperties().forEach(main::addInitialProperty);
             main.bind("artemisConnectionFactory", artemis.connectionFactory());
             main.addInitialProperty("camel.component.jms.connection-factory", "#artemisConnectionFactory");
-            RunOptions options = RunOptions.forTests(new PrintStream(new ByteArrayOutputStream(), true,
-                    StandardCharsets.UTF_8));
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            RunOptions options = RunOptions.forTests(quiet);
             CredentialAnswers answers = new CredentialAnswers(AnswersFile.fromClasspath(FanoutApplication.ANSWERS),
-                    target::siteOf);
+                    target::siteOf, PersonAtTerminal.nobody(quiet));
             main.configure().addRoutesBuilder(new FanoutRoutes(target.settings().cardholderId(), List.of(), options,
                     Path.of("target", "test-dynamic-out"), tracker, answers));
 

@@ -2,9 +2,11 @@ package io.github.camelcardsavr.examples.fanout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelcardsavr.examples.support.AnswersFile;
 import io.github.camelcardsavr.examples.support.CardsavrTarget;
 import io.github.camelcardsavr.examples.support.DemoJob;
 import io.github.camelcardsavr.examples.support.EmbeddedArtemis;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import io.github.camelcardsavr.examples.support.RunSummary;
 import io.github.camelcardsavr.simulator.JobView;
@@ -42,6 +44,7 @@ class FanoutExampleTest {
     private final ObjectMapper json = new ObjectMapper();
     private final Path outputDir = Path.of("target", "test-cardsavr-out");
     private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream told = new ByteArrayOutputStream();
     private CardsavrTarget target;
     private EmbeddedArtemis artemis;
     private RunSummary summary;
@@ -51,7 +54,9 @@ class FanoutExampleTest {
         target = CardsavrTarget.simulated(Duration.ofMillis(5), FanoutExample.DEMO_SITES);
         artemis = EmbeddedArtemis.start();
         RunOptions options = RunOptions.forTests(new PrintStream(progress, true, StandardCharsets.UTF_8));
-        summary = new FanoutApplication(target, artemis, options, outputDir).run();
+        summary = new FanoutApplication(target, artemis, options, outputDir,
+                AnswersFile.fromClasspath(FanoutApplication.ANSWERS),
+                PersonAtTerminal.nobody(new PrintStream(told, true, StandardCharsets.UTF_8))).run();
     }
 
     @AfterAll
@@ -82,6 +87,11 @@ class FanoutExampleTest {
             assertThat(view.answers()).as("answers to job on %s", job.site()).hasSize(expectedAnswers);
             assertThat(view.openCredentialRequests()).isEmpty();
         }
+    }
+
+    @Test
+    void theAnswersFileAnsweredEverythingSoNobodyWasToldOfAMissingAnswer() {
+        assertThat(told.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.camelcardsavr.examples.jms;
 import io.github.camelcardsavr.examples.support.AnswersFile;
 import io.github.camelcardsavr.examples.support.CardsavrTarget;
 import io.github.camelcardsavr.examples.support.EmbeddedArtemis;
+import io.github.camelcardsavr.examples.support.ExampleFiles;
 import io.github.camelcardsavr.examples.support.ExampleLauncher;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import io.github.camelcardsavr.examples.support.RunSummary;
@@ -30,6 +31,7 @@ public final class JmsExample {
     }
 
     private static int run(PrintStream out) throws Exception {
+        AnswersFile answers = ExampleFiles.answers(System.getenv(), ANSWERS);
         try (CardsavrTarget target = CardsavrTarget.fromEnvironmentOrSimulator(System.getenv(), STEP_DELAY, SITES)) {
             if (target.jobs().isEmpty()) {
                 throw new IllegalArgumentException("Set CARDSAVR_JOB_IDS: this example answers the requests of "
@@ -37,7 +39,7 @@ public final class JmsExample {
             }
             try (EmbeddedArtemis artemis = EmbeddedArtemis.start();
                     AnsweringDesk desk = AnsweringDesk.open(artemis.connectionFactory(),
-                            AnswersFile.fromClasspath(ANSWERS), target::siteOf)) {
+                            answers, target::siteOf)) {
                 out.println("camel-cardsavr JMS example: " + target.describe() + ", jobs "
                         + target.jobs().stream().map(j -> j.jobId() + " (" + j.site() + ")").toList());
                 RunOptions options = RunOptions.forConsole(target);

@@ -5,6 +5,7 @@ import io.github.camelcardsavr.examples.support.CardsavrTarget;
 import io.github.camelcardsavr.examples.support.CredentialAnswers;
 import io.github.camelcardsavr.examples.support.JobTracker;
 import io.github.camelcardsavr.examples.support.MainRunner;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import io.github.camelcardsavr.examples.support.ProgressDisplay;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import io.github.camelcardsavr.examples.support.RunSummary;
@@ -30,11 +31,16 @@ public final class KafkaApplication {
     private final CardsavrTarget target;
     private final String bootstrapServers;
     private final RunOptions options;
+    private final AnswersFile answers;
+    private final PersonAtTerminal person;
 
-    public KafkaApplication(CardsavrTarget target, String bootstrapServers, RunOptions options) {
+    public KafkaApplication(CardsavrTarget target, String bootstrapServers, RunOptions options, AnswersFile answers,
+            PersonAtTerminal person) {
         this.target = target;
         this.bootstrapServers = bootstrapServers;
         this.options = options;
+        this.answers = answers;
+        this.person = person;
     }
 
     public RunSummary run() throws Exception {
@@ -44,11 +50,12 @@ public final class KafkaApplication {
         main.configure().setName("cardsavr-kafka");
         target.settings().componentProperties().forEach(main::addInitialProperty);
         main.addInitialProperty("camel.component.kafka.brokers", bootstrapServers);
-        CredentialAnswers answers = new CredentialAnswers(AnswersFile.fromClasspath(ANSWERS), target::siteOf);
-        main.configure().addRoutesBuilder(new KafkaRoutes(options, tracker, answers));
+        ProgressDisplay display = new ProgressDisplay(tracker, options.out(), options.ansi());
+        CredentialAnswers credentialAnswers = new CredentialAnswers(answers, target::siteOf, person.pausing(display));
+        main.configure().addRoutesBuilder(new KafkaRoutes(options, tracker, credentialAnswers));
 
-        try (JobAnnouncer announcer = new JobAnnouncer(bootstrapServers);
-                ProgressDisplay display = new ProgressDisplay(tracker, options.out(), options.ansi()).start()) {
+        try (JobAnnouncer announcer = new JobAnnouncer(bootstrapServers); display) {
+            display.start();
             if (target.isSimulated()) {
                 JobWaves waves = new JobWaves(target, tracker, announcer, FIRST_WAVE, SECOND_WAVE);
                 main.addMainListener(new MainListenerSupport() {

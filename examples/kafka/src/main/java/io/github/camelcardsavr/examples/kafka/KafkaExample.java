@@ -1,7 +1,10 @@
 package io.github.camelcardsavr.examples.kafka;
 
+import io.github.camelcardsavr.examples.support.AnswersFile;
 import io.github.camelcardsavr.examples.support.CardsavrTarget;
+import io.github.camelcardsavr.examples.support.ExampleFiles;
 import io.github.camelcardsavr.examples.support.ExampleLauncher;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import io.github.camelcardsavr.examples.support.RunSummary;
 
@@ -26,6 +29,7 @@ public final class KafkaExample {
 
     private static int run(PrintStream out) throws Exception {
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        AnswersFile answers = ExampleFiles.answers(System.getenv(), KafkaApplication.ANSWERS);
         try (CardsavrTarget target = CardsavrTarget.fromEnvironmentOrSimulator(System.getenv(), STEP_DELAY, List.of());
                 EmbeddedKafka kafka = external == null || external.isBlank() ? EmbeddedKafka.start() : null) {
             String bootstrapServers = kafka != null ? kafka.bootstrapServers() : external.trim();
@@ -35,7 +39,8 @@ public final class KafkaExample {
             RunOptions options = target.isSimulated()
                     ? RunOptions.forConsole(target)
                     : new RunOptions(null, Duration.ZERO, System.out, false);
-            RunSummary summary = new KafkaApplication(target, bootstrapServers, options).run();
+            RunSummary summary = new KafkaApplication(target, bootstrapServers, options, answers,
+                    PersonAtTerminal.ofThisProcess()).run();
             out.print(summary.format());
             return summary.allTerminated() || !target.isSimulated()
                     ? ExampleLauncher.OK

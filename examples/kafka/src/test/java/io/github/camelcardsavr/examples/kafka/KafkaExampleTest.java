@@ -2,8 +2,10 @@ package io.github.camelcardsavr.examples.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelcardsavr.examples.support.AnswersFile;
 import io.github.camelcardsavr.examples.support.CardsavrTarget;
 import io.github.camelcardsavr.examples.support.DemoJob;
+import io.github.camelcardsavr.examples.support.PersonAtTerminal;
 import io.github.camelcardsavr.examples.support.RunOptions;
 import io.github.camelcardsavr.examples.support.RunSummary;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,9 +49,9 @@ class KafkaExampleTest {
     void runTheExample() throws Exception {
         kafka = EmbeddedKafka.start();
         target = CardsavrTarget.simulated(Duration.ofMillis(5), List.of());
-        summary = new KafkaApplication(target, kafka.bootstrapServers(),
-                RunOptions.forTests(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
-                .run();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        summary = new KafkaApplication(target, kafka.bootstrapServers(), RunOptions.forTests(quiet),
+                AnswersFile.fromClasspath(KafkaApplication.ANSWERS), PersonAtTerminal.nobody(quiet)).run();
         recordsByJob = readStatusTopic(summary.totalMessages());
     }
 

@@ -22,10 +22,12 @@ public final class AnswersFile {
 
     private final Properties answers;
     private final String source;
+    private final Path path;
 
-    private AnswersFile(Properties answers, String source) {
+    private AnswersFile(Properties answers, String source, Path path) {
         this.answers = answers;
         this.source = source;
+        this.path = path;
     }
 
     public static AnswersFile fromClasspath(String resource) {
@@ -35,7 +37,7 @@ public final class AnswersFile {
             }
             Properties properties = new Properties();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new AnswersFile(properties, "classpath:" + resource);
+            return new AnswersFile(properties, "classpath:" + resource, null);
         } catch (IOException e) {
             throw new IllegalStateException("Could not read answers file classpath:" + resource, e);
         }
@@ -45,7 +47,7 @@ public final class AnswersFile {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             Properties properties = new Properties();
             properties.load(reader);
-            return new AnswersFile(properties, path.toString());
+            return new AnswersFile(properties, path.toString(), path);
         } catch (IOException e) {
             throw new IllegalStateException("Could not read answers file " + path, e);
         }
@@ -58,6 +60,11 @@ public final class AnswersFile {
             value = answers.getProperty(DEFAULT_SITE + "." + field);
         }
         return Optional.ofNullable(value);
+    }
+
+    /** The file the answers came from, when they came from a file a person can edit (not the classpath). */
+    public Optional<Path> path() {
+        return Optional.ofNullable(path);
     }
 
     /** Where the answers came from, for messages that must not show the answers themselves. */

@@ -14,9 +14,10 @@ import java.util.function.LongFunction;
 
 /**
  * Turns a {@link CredentialRequest} body into the answer the component's producers send: a TFA code
- * string for TFA requests, a {@code Map} of account_link values for everything else. Header
- * {@link #ANSWER_KIND} tells the route which it got, or that the answers file has nothing to say
- * (the request is then left for a person, and expires on the server if nobody answers).
+ * string for TFA requests, a {@code Map} of account_link values for everything else. The answer comes
+ * from the answers file; when the file has none and a person is at the terminal, from them. Header
+ * {@link #ANSWER_KIND} tells the route which it got, or that nobody could answer (the request then
+ * expires on the server; without a terminal the reader is told once which key would have answered it).
  */
 public final class CredentialAnswers implements Processor {
 
@@ -29,10 +30,13 @@ public final class CredentialAnswers implements Processor {
 
     private final AnswersFile answers;
     private final LongFunction<String> siteOfJob;
+    private final PersonAtTerminal person;
+    private final MissingAnswerHints hints = new MissingAnswerHints();
 
-    public CredentialAnswers(AnswersFile answers, LongFunction<String> siteOfJob) {
+    public CredentialAnswers(AnswersFile answers, LongFunction<String> siteOfJob, PersonAtTerminal person) {
         this.answers = answers;
         this.siteOfJob = siteOfJob;
+        this.person = person;
     }
 
     @Override
@@ -40,17 +44,22 @@ public final class CredentialAnswers implements Processor {
         CredentialRequest request = exchange.getMessage().getMandatoryBody(CredentialRequest.class);
         String site = siteOfJob.apply(request.getJobId());
         Optional<?> answer = request.isTfa() ? tfaCode(site, request) : accountLink(site, request);
+        String from = answers.source();
+        if (answer.isEmpty() && person.canAsk()) {
+            answer = CredentialPrompt.ask(person, request, site);
+            from = "the terminal";
+        }
         if (answer.isEmpty()) {
-            LOG.warn("{} has no answer for job {}'s {} request (site {}); leaving it unanswered",
-                    answers.source(), request.getJobId(), request.getType(), site);
+            LOG.debug("No answer for job {}'s {} request (site {}); leaving it unanswered", request.getJobId(),
+                    request.getType(), site);
+            hints.tellOnce(person, answers, request, site);
             exchange.getMessage().setHeader(ANSWER_KIND, NONE);
             return;
         }
-        LOG.info("Answering job {}'s {} request from {}", request.getJobId(), request.getType(), answers.source());
-        exchange.getMessage().setHeader(ANSWER_KIND, request.isTfa() ? TFA : ACCOUNT_LINK);
+        LOG.info("Answering job {}'s {} request from {}", request.getJobId(), request.getType(), from);
+        exchange.getMessage().setHeader(ANSWER_KIND, answer.get() instanceof Map ? ACCOUNT_LINK : TFA);
         exchange.getMessage().setBody(answer.get());
     }
-
     /** A {@code tfa_message} only needs acknowledging, so its own key is tried before the code. */
     private Optional<String> tfaCode(String site, CredentialRequest request) {
         return answers.answer(site, request.getType()).or(() -> answers.answer(site, TFA));

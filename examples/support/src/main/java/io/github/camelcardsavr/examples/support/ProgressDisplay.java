@@ -4,6 +4,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One line per job: status, percent and a bar. On a terminal the lines are redrawn in place a few
@@ -36,6 +39,9 @@ public final class ProgressDisplay implements AutoCloseable {
     private ScheduledExecutorService redrawer;
     private int linesDrawn;
     private String lastFrame = "";
+    // Guarded by this: while a person is being asked something, nothing is drawn or printed.
+    private int pauses;
+    private final Map<Long, String> heldLines = new LinkedHashMap<>();
 
     public ProgressDisplay(JobTracker tracker, PrintStream out, boolean ansi) {
         this.tracker = tracker;
@@ -45,7 +51,7 @@ public final class ProgressDisplay implements AutoCloseable {
 
     /** In-place redraw only makes sense when stdout is an interactive terminal that understands ANSI. */
     public static boolean isInteractiveTerminal() {
-        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return SystemTerminal.interactiveConsole().isPresent() && !"dumb".equals(System.getenv("TERM"));
     }
 
     /**
@@ -85,21 +91,61 @@ public final class ProgressDisplay implements AutoCloseable {
                 state, percent, "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), job.messages());
     }
 
+    /**
+     * Runs {@code action} (a conversation with the person at the terminal) with the display quiet: no redraw
+     * writes over the questions, and plain milestone lines wait. Afterwards the next frame starts below what
+     * the conversation printed, and the held lines (the latest per job) follow.
+     */
+    public <T> T pauseWhile(Supplier<T> action) {
+        synchronized (this) {
+            pauses++;
+        }
+        try {
+            return action.get();
+        } finally {
+            List<String> held;
+            synchronized (this) {
+                pauses--;
+                linesDrawn = 0;
+                lastFrame = "";
+                held = new ArrayList<>(heldLines.values());
+                heldLines.clear();
+            }
+            synchronized (out) {
+                held.forEach(out::println);
+                out.flush();
+            }
+            if (ansi) {
+                redraw();
+            }
+        }
+    }
+
     private void printIfChanged(JobProgress job) {
         // A log wants milestones, not every message: a new line when the status changes or the
         // percentage enters another tenth.
         String key = job.status() + "/" + job.terminationType() + "/"
                 + (job.percent() == null ? -1 : (int) (job.percent() / PLAIN_PERCENT_STEP));
         if (!Objects.equals(lastPrinted.put(job.jobId(), key), key)) {
-            String line = line(job);
+            String line = String.format(Locale.ROOT, "[%6.1fs] %s", (System.nanoTime() - startNanos) / 1e9,
+                    line(job));
+            synchronized (this) {
+                if (pauses > 0) {
+                    heldLines.put(job.jobId(), line);
+                    return;
+                }
+            }
             synchronized (out) {
-                out.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, line);
+                out.println(line);
             }
         }
     }
 
     /** Draws the current frame over the previous one; package-private for tests. */
     synchronized void redraw() {
+        if (pauses > 0) {
+            return;
+        }
         List<JobProgress> jobs = tracker.snapshot();
         StringBuilder frame = new StringBuilder();
         jobs.forEach(job -> {

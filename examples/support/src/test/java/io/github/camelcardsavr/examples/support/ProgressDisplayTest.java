@@ -60,4 +60,45 @@ class ProgressDisplayTest {
                 .endsWith(ProgressDisplay.line(tracker.job(2)) + "\n")
                 .doesNotContain("WAITING");
     }
+
+    @Test
+    void plainLinesWaitWhileSomeoneIsAskedAndTheLatestOfEachJobFollows() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JobTracker tracker = new JobTracker();
+        tracker.expect(new DemoJob(1, "tfa"));
+        try (ProgressDisplay display = new ProgressDisplay(tracker, new PrintStream(bytes, true,
+                StandardCharsets.UTF_8), false).start()) {
+            int before = display.pauseWhile(() -> {
+                int printed = bytes.toString(StandardCharsets.UTF_8).lines().toList().size();
+                tracker.record(1, "TFA_CODE_RECEIVED", 25.0, null);
+                tracker.record(1, "TFA_SUBMITTED", 31.0, null);
+                assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).hasSize(printed);
+                return printed;
+            });
+            assertThat(bytes.toString(StandardCharsets.UTF_8).lines().skip(before).toList()).singleElement()
+                    .asString().contains("TFA_SUBMITTED");
+        }
+    }
+
+    @Test
+    void redrawsStopWhileSomeoneIsAskedAndTheNextFrameStartsBelowTheQuestions() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JobTracker tracker = new JobTracker();
+        tracker.expect(new DemoJob(1, "tfa"));
+        ProgressDisplay display = new ProgressDisplay(tracker, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                true);
+        display.redraw();
+        display.pauseWhile(() -> {
+            tracker.record(1, "PENDING_TFA", 20.0, null);
+            int size = bytes.size();
+            display.redraw();
+            assertThat(bytes.size()).as("nothing drawn while paused").isEqualTo(size);
+            return null;
+        });
+        String afterwards = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(afterwards).contains("PENDING_TFA");
+        // No frame moved the cursor up: the first had nothing above it, and the one after the pause is drawn
+        // fresh below the questions instead of over them.
+        assertThat(afterwards.split("\u001b\\[\\d+F", -1)).hasSize(1);
+    }
 }

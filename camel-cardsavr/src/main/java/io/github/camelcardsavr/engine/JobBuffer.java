@@ -1,0 +1,92 @@
+package io.github.camelcardsavr.engine;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.List;
+
+import io.github.camelcardsavr.model.CardsavrMessage;
+
+/**
+ * The items of one job that the server has handed out but the route has not yet processed successfully, oldest
+ * first: status messages (which the server deleted when it handed them out) or credential requests. Only the
+ * delivery thread touches it.
+ */
+public final class JobBuffer {
+
+    private final long jobId;
+    private final JobBuffers owner;
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    private boolean terminalSeen;
+    // the window in which an exchange of this job failed: nothing more of it is routed before the next window
+    long failedInWindow = -1;
+
+    JobBuffer(long jobId, JobBuffers owner) {
+        this.jobId = jobId;
+        this.owner = owner;
+    }
+
+    public long jobId() {
+        return jobId;
+    }
+
+    public void append(Collection<?> items) {
+        for (Object item : items) {
+            pending.addLast(item);
+            if (item instanceof CardsavrMessage m && m.isTerminal()) {
+                terminalSeen = true;
+            }
+        }
+        if (!items.isEmpty()) {
+            owner.appended(this);
+        }
+    }
+
+    Object peek() {
+        return pending.peekFirst();
+    }
+
+    /** The route completed the oldest item: forget it. */
+    void commitOldest() {
+        pending.pollFirst();
+        owner.changed(this);
+    }
+
+    /** Something about the job the store keeps changed (e.g. its access key). */
+    void changed() {
+        owner.changed(this);
+    }
+
+    /** Drops every item not routed yet (credential requests that the server lists again anyway). */
+    public void clear() {
+        pending.clear();
+        owner.changed(this);
+    }
+
+    public boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    public int size() {
+        return pending.size();
+    }
+
+    /** A message with termination_type or percent_complete 100 was received (it may not be delivered yet). */
+    public boolean terminalSeen() {
+        return terminalSeen;
+    }
+
+    /** The items not routed yet, oldest first. */
+    public Iterable<Object> items() {
+        return pending;
+    }
+
+    /** The pending status messages, oldest first (what the state store keeps). */
+    List<CardsavrMessage> messages() {
+        return pending.stream().filter(CardsavrMessage.class::isInstance).map(CardsavrMessage.class::cast).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "JobBuffer[" + jobId + ", pending=" + pending.size() + (terminalSeen ? ", terminal seen" : "") + "]";
+    }
+}

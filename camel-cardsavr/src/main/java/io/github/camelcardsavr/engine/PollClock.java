@@ -1,0 +1,120 @@
+package io.github.camelcardsavr.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Gives every channel its own steady cadence: a channel is due every {@code interval}, on a fixed grid that does not
+ * drift with call latency, whatever the other channels do. One thread sleeps until the earliest due time and hands due
+ * channels to the engine; it never waits for a call.
+ * <p>
+ * Channels that arrive together are spread over one interval when there are more of them than can run at once, so
+ * that thousands of jobs make a steady stream of calls rather than a burst at every tick; a handful start at once.
+ */
+final class PollClock implements Runnable {
+
+    /** Decides, for a channel whose due time came, whether to call it now. */
+    @FunctionalInterface
+    interface Due {
+        void due(PolledChannel channel, long dueNanos, long nowNanos);
+    }
+
+    private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final long intervalNanos;
+    private final int burst;
+    private final Due due;
+    private final PriorityQueue<PolledChannel> queue = new PriorityQueue<>(Comparator.comparingLong(c -> c.dueNanos));
+    private final Queue<PolledChannel> arrivals = new ConcurrentLinkedQueue<>();
+    private final long firstCallNanos;
+    private volatile Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param intervalNanos  how often each channel is due (at least one millisecond)
+     * @param burst          arrivals up to this many start at once; more are spread over one interval
+     * @param firstCallNanos no channel is due before this {@code System.nanoTime()} (the consumer's initial delay)
+     */
+    PollClock(long intervalNanos, int burst, long firstCallNanos, Due due) {
+        this.intervalNanos = Math.max(intervalNanos, TimeUnit.MILLISECONDS.toNanos(1));
+        this.burst = burst;
+        this.firstCallNanos = firstCallNanos;
+        this.due = due;
+    }
+
+    void add(PolledChannel channel) {
+        arrivals.add(channel);
+        LockSupport.unpark(thread);
+    }
+
+    void stop() {
+        running = false;
+        LockSupport.unpark(thread);
+    }
+
+    int scheduled() {
+        return queue.size() + arrivals.size();
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        while (running && !Thread.currentThread().isInterrupted()) {
+            long now = System.nanoTime();
+            admit(now);
+            PolledChannel head = queue.peek();
+            if (head == null) {
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                continue;
+            }
+            if (!head.isPolling()) {
+                queue.poll();
+                continue;
+            }
+            long wait = head.dueNanos - now;
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+                continue;
+            }
+            queue.poll();
+            long dueNanos = head.dueNanos;
+            due.due(head, dueNanos, now);
+            head.dueNanos = nextDue(dueNanos, now);
+            queue.add(head);
+        }
+    }
+
+    // the next point on the channel's grid after now: a late tick is not made up for, the grid does not shift
+    long nextDue(long dueNanos, long now) {
+        long next = dueNanos + intervalNanos;
+        if (next - now <= 0) {
+            long missed = (now - dueNanos) / intervalNanos;
+            next = dueNanos + (missed + 1) * intervalNanos;
+        }
+        return next;
+    }
+
+    void admit(long now) {
+        if (arrivals.isEmpty()) {
+            return;
+        }
+        List<PolledChannel> batch = new ArrayList<>();
+        PolledChannel c;
+        while ((c = arrivals.poll()) != null) {
+            batch.add(c);
+        }
+        long start = now - firstCallNanos < 0 ? firstCallNanos : now;
+        int n = batch.size();
+        for (int i = 0; i < n; i++) {
+            PolledChannel channel = batch.get(i);
+            channel.dueNanos = n <= burst ? start : start + (long) ((double) intervalNanos * i / n);
+            queue.add(channel);
+        }
+    }
+}

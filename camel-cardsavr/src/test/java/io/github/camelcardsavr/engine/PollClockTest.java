@@ -1,0 +1,69 @@
+package io.github.camelcardsavr.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PollClockTest {
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    private static List<PolledChannel> channels(PollClock clock, int n) {
+        List<PolledChannel> all = new ArrayList<>();
+        for (long id = 1; id <= n; id++) {
+            PolledChannel c = new PolledChannel(id, null);
+            all.add(c);
+            clock.add(c);
+        }
+        return all;
+    }
+
+    @Test
+    void aFewChannelsAreDueAtOnce() {
+        PollClock clock = new PollClock(5 * SECOND, 32, 0, (c, due, now) -> { });
+        List<PolledChannel> all = channels(clock, 32);
+        clock.admit(1_000);
+        assertThat(all).allSatisfy(c -> assertThat(c.dueNanos).isEqualTo(1_000));
+    }
+
+    @Test
+    void manyChannelsArrivingTogetherAreSpreadEvenlyOverOneInterval() {
+        PollClock clock = new PollClock(5 * SECOND, 32, 0, (c, due, now) -> { });
+        List<PolledChannel> all = channels(clock, 10_000);
+        clock.admit(0);
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).dueNanos).isEqualTo((long) (5.0 * SECOND * i / 10_000));
+        }
+        assertThat(all.get(all.size() - 1).dueNanos).isLessThan(5 * SECOND);
+    }
+
+    @Test
+    void noChannelIsDueBeforeTheInitialDelay() {
+        PollClock clock = new PollClock(SECOND, 32, 3 * SECOND, (c, due, now) -> { });
+        List<PolledChannel> all = channels(clock, 2);
+        clock.admit(SECOND);
+        assertThat(all).allSatisfy(c -> assertThat(c.dueNanos).isEqualTo(3 * SECOND));
+    }
+
+    @Test
+    void theGridDoesNotDriftAndLateTicksAreNotMadeUpFor() {
+        PollClock clock = new PollClock(5 * SECOND, 32, 0, (c, due, now) -> { });
+        // on time, or a little late: the next due time stays on the grid
+        assertThat(clock.nextDue(10 * SECOND, 10 * SECOND)).isEqualTo(15 * SECOND);
+        assertThat(clock.nextDue(10 * SECOND, 12 * SECOND)).isEqualTo(15 * SECOND);
+        // three intervals late: the missed ticks are skipped, not fired in a burst
+        assertThat(clock.nextDue(10 * SECOND, 26 * SECOND)).isEqualTo(30 * SECOND);
+        // nanoTime may be negative
+        assertThat(clock.nextDue(-7 * SECOND, -7 * SECOND)).isEqualTo(-2 * SECOND);
+    }
+
+    @Test
+    void anIntervalOfZeroIsOneMillisecond() {
+        PollClock clock = new PollClock(0, 1, 0, (c, due, now) -> { });
+        assertThat(clock.nextDue(0, 0)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+}
