@@ -4,7 +4,6 @@ import io.github.camelcardsavr.model.ApiError;
 import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer;
 import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer.SignedReplies;
 import io.github.camelcardsavr.testsupport.ScriptedReply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,25 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is no HTTP status at all, so nothing downstream acts on what it claims. A server that lost the session signs its
  * 401 with the integrator key, which the client trusts as well.
  */
-class ForgedErrorRepliesScriptedTest {
+class ForgedErrorRepliesScriptedTest extends ScriptedClientTestSupport {
 
     private static final String BROADCASTS = "/messages/place_card_on_single_site_jobs/42/broadcasts";
 
-    private ScriptedCardsavrServer server;
-    private CardsavrClient client;
-
     @BeforeEach
     void start() {
-        server = ScriptedCardsavrServer.signed();
-        client = CardsavrClient.create(ScriptedClients.signed(server).build());
         server.on("GET", BROADCASTS, ScriptedReply.error(401, "InvalidAccessKey", "access_key").withHeader("Retry-After", "9"));
         await(client.login());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     @Test

@@ -1,10 +1,7 @@
 package io.github.camelcardsavr.client;
 
-import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer;
 import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer.SignedReplies;
 import io.github.camelcardsavr.testsupport.ScriptedReply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelcardsavr.client.Calls.await;
@@ -16,25 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * result, would otherwise hide messages or deliver old ones twice. A repeated error reply is reported but not
  * verified. Equal nonces alone are fine.
  */
-class ReplayedResponsesScriptedTest {
+class ReplayedResponsesScriptedTest extends ScriptedClientTestSupport {
 
     private static final String BROADCASTS = "/messages/place_card_on_single_site_jobs/42/broadcasts";
     private static final String ONE_MESSAGE = "[{\"type\":\"job_status\",\"job_id\":42,\"message\":{\"status\":\"QUEUED\"}}]";
-
-    private ScriptedCardsavrServer server;
-    private CardsavrClient client;
-
-    @BeforeEach
-    void start() {
-        server = ScriptedCardsavrServer.signed();
-        client = CardsavrClient.create(ScriptedClients.signed(server).build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     void aReplayedPollReplyIsRefused() {
