@@ -7,7 +7,7 @@ import io.github.camelcardsavr.simulator.SimulatorSites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.github.camelcardsavr.client.StubClients.await;
+import static io.github.camelcardsavr.client.Calls.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With proxyHost set, every call travels through the proxy (here a recording one on loopback). */

@@ -1,44 +1,35 @@
 package io.github.camelcardsavr.client;
 
-import io.github.camelcardsavr.client.StubCardsavrServer.Reply;
 import io.github.camelcardsavr.model.ApiError;
-import org.junit.jupiter.api.AfterEach;
+import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer;
+import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer.SignedReplies;
+import io.github.camelcardsavr.testsupport.ScriptedReply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.camelcardsavr.client.StubClients.await;
-import static io.github.camelcardsavr.client.StubClients.failure;
+import static io.github.camelcardsavr.client.Calls.await;
+import static io.github.camelcardsavr.client.Calls.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Error replies in signed mode: a signed one is verified and says so, an unsigned one is accepted but marked
- * unverified (a server that lost the session cannot sign), and one whose signature is present but wrong is no HTTP
- * status at all, so nothing downstream acts on what it claims.
+ * unverified (a server that lost the session cannot sign with its key), and one whose signature is present but wrong
+ * is no HTTP status at all, so nothing downstream acts on what it claims. A server that lost the session signs its
+ * 401 with the integrator key, which the client trusts as well.
  */
-class ForgedErrorRepliesStubTest {
+class ForgedErrorRepliesScriptedTest extends ScriptedClientTestSupport {
 
     private static final String BROADCASTS = "/messages/place_card_on_single_site_jobs/42/broadcasts";
 
-    private StubCardsavrServer stub;
-    private CardsavrClient client;
-
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubCardsavrServer(true);
-        client = CardsavrClient.create(StubClients.signed(stub).build());
-        stub.on("GET", BROADCASTS, r -> Reply.error(401, "InvalidAccessKey", "access_key").withHeader("Retry-After", "9"));
+    void start() {
+        server.on("GET", BROADCASTS, ScriptedReply.error(401, "InvalidAccessKey", "access_key").withHeader("Retry-After", "9"));
         await(client.login());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        stub.close();
     }
 
     @Test
     void anErrorReplyWithAWrongSignatureIsABadSignatureNotAStatus() {
-        stub.tweak = StubCardsavrServer.Tweak.BAD_SIGNATURE;
+        server.signedReplies(SignedReplies.WRONG_SIGNATURE);
 
         CardsavrException e = failure(client.pollJobBroadcasts(42, "k"));
 
@@ -51,7 +42,7 @@ class ForgedErrorRepliesStubTest {
         assertThat(e.isUnauthorized()).isFalse();
         assertThat(e.getErrors()).isEmpty();
         assertThat(e.getRetryAfter()).isEmpty();
-        assertThat(stub.logins.get()).as("no new login for a forged 401").isEqualTo(1);
+        assertThat(server.logins()).as("no new login for a forged 401").isEqualTo(1);
     }
 
     @Test
@@ -66,7 +57,7 @@ class ForgedErrorRepliesStubTest {
 
     @Test
     void anUnsignedErrorReplyIsAcceptedAsUnverified() {
-        stub.tweak = StubCardsavrServer.Tweak.NO_SIGNATURE;
+        server.signedReplies(SignedReplies.WITHOUT_SIGNATURE);
 
         CardsavrException e = failure(client.pollJobBroadcasts(42, "k"));
 
@@ -79,11 +70,22 @@ class ForgedErrorRepliesStubTest {
 
     @Test
     void anUnsignedSessionRejectionStillRenewsTheSession() {
-        // the server that lost a session cannot sign its 401: the client must still log in again
-        stub.on("GET", BROADCASTS, r -> Reply.json(200, "[]"));
-        stub.expireSessions();
+        // the server that lost a session cannot sign its 401 with the session key: the client must still log in again
+        server.on("GET", BROADCASTS, ScriptedReply.json("[]"));
+        server.lostSessionReplies(ScriptedCardsavrServer.LostSessionReplies.UNSIGNED);
+        server.expireSessions();
 
         assertThat(await(client.pollJobBroadcasts(42, "k"))).isEmpty();
-        assertThat(stub.logins.get()).isEqualTo(2);
+        assertThat(server.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionRejectionSignedWithTheIntegratorKeyRenewsTheSession() {
+        // a forged 401 would not renew anything (see the first test): this one must match the integrator key
+        server.on("GET", BROADCASTS, ScriptedReply.json("[]"));
+        server.expireSessions();
+
+        assertThat(await(client.pollJobBroadcasts(42, "k"))).isEmpty();
+        assertThat(server.logins()).isEqualTo(2);
     }
 }

@@ -1,12 +1,11 @@
 package io.github.camelcardsavr.client;
 
-import io.github.camelcardsavr.client.StubCardsavrServer.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer.SignedReplies;
+import io.github.camelcardsavr.testsupport.ScriptedReply;
 import org.junit.jupiter.api.Test;
 
-import static io.github.camelcardsavr.client.StubClients.await;
-import static io.github.camelcardsavr.client.StubClients.failure;
+import static io.github.camelcardsavr.client.Calls.await;
+import static io.github.camelcardsavr.client.Calls.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,47 +13,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * result, would otherwise hide messages or deliver old ones twice. A repeated error reply is reported but not
  * verified. Equal nonces alone are fine.
  */
-class ReplayedResponsesStubTest {
+class ReplayedResponsesScriptedTest extends ScriptedClientTestSupport {
 
     private static final String BROADCASTS = "/messages/place_card_on_single_site_jobs/42/broadcasts";
     private static final String ONE_MESSAGE = "[{\"type\":\"job_status\",\"job_id\":42,\"message\":{\"status\":\"QUEUED\"}}]";
 
-    private StubCardsavrServer stub;
-    private CardsavrClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        stub = new StubCardsavrServer(true);
-        client = CardsavrClient.create(StubClients.signed(stub).build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        stub.close();
-    }
-
     @Test
     void aReplayedPollReplyIsRefused() {
-        stub.on("GET", BROADCASTS, r -> Reply.json(200, ONE_MESSAGE));
+        server.on("GET", BROADCASTS, ScriptedReply.json(ONE_MESSAGE));
         assertThat(await(client.pollJobBroadcasts(42, "k"))).hasSize(1);
 
-        stub.tweak = StubCardsavrServer.Tweak.REPLAY;
+        server.signedReplies(SignedReplies.REPLAYED);
         CardsavrException replayed = failure(client.pollJobBroadcasts(42, "k"));
 
         assertThat(replayed.getReason()).isEqualTo(CardsavrException.Reason.BAD_SIGNATURE);
         assertThat(replayed.getMessage()).contains("pollJobBroadcasts GET " + BROADCASTS + " -> 200",
                 "repeats the nonce and signature of a response already accepted in this session", "replayed");
-        stub.tweak = StubCardsavrServer.Tweak.NONE;
+        server.signedReplies(SignedReplies.GCM);
         assertThat(await(client.pollJobBroadcasts(42, "k"))).as("fresh replies are still accepted").hasSize(1);
     }
 
     @Test
     void aReplayedErrorReplyIsReportedButNotVerified() {
-        stub.on("GET", BROADCASTS, r -> Reply.error(401, "InvalidAccessKey", "access_key"));
+        server.on("GET", BROADCASTS, ScriptedReply.error(401, "InvalidAccessKey", "access_key"));
         assertThat(failure(client.pollJobBroadcasts(42, "k")).isVerified()).isTrue();
 
-        stub.tweak = StubCardsavrServer.Tweak.REPLAY;
+        server.signedReplies(SignedReplies.REPLAYED);
         CardsavrException replayed = failure(client.pollJobBroadcasts(42, "k"));
 
         // concurrent identical calls can get identical plain error bodies in one millisecond, so a repeat is no proof
@@ -67,8 +51,8 @@ class ReplayedResponsesStubTest {
 
     @Test
     void equalNoncesWithDifferentRepliesAreAccepted() {
-        stub.on("GET", BROADCASTS, r -> Reply.json(200, ONE_MESSAGE));
-        stub.fixedNonce = "1700000000000";
+        server.on("GET", BROADCASTS, ScriptedReply.json(ONE_MESSAGE));
+        server.fixedNonce("1700000000000");
         for (int i = 0; i < 3; i++) {
             // each body is encrypted with a fresh IV: same nonce, different signatures
             assertThat(await(client.pollJobBroadcasts(42, "k"))).hasSize(1);
