@@ -49,6 +49,13 @@ public final class CardsavrConstants {
               javaType = "Boolean")
     public static final String TERMINAL = "CamelCardsavrTerminal";
 
+    @Metadata(label = "consumer",
+              description = "True on a status message that a recovery channel brought back after later messages of"
+                            + " its job were routed (both channels failed in a row, the second without taking it):"
+                            + " routed late rather than lost. Absent otherwise.",
+              javaType = "Boolean")
+    public static final String RECOVERED_LATE = "CamelCardsavrRecoveredLate";
+
     @Metadata(label = "common",
               description = "The envelope id of a credential request. Set by the credentialRequests consumer,"
                             + " required by the credentialResponse and jobCredentials producers.",

@@ -39,11 +39,15 @@ class AccessKeyRejectionTest extends CardsavrTestSupport {
     }
 
     private long polledJob() throws Exception {
+        return polledJob("");
+    }
+
+    private long polledJob(String options) throws Exception {
         long jobId = admin().createJob(SimulatorSites.MANUAL).getJobId();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("cardsavr:jobStatus?delay=20&initialDelay=0&jobId=" + jobId).to("mock:status");
+                from("cardsavr:jobStatus?delay=20&initialDelay=0&jobId=" + jobId + options).to("mock:status");
             }
         });
         awaitPolled(jobId);
@@ -89,7 +93,8 @@ class AccessKeyRejectionTest extends CardsavrTestSupport {
 
     @Test
     void twoUnverifiedRejectionsOfTheSameKeyInARowLeadToANewSubscription() throws Exception {
-        long jobId = polledJob();
+        // with a recovery channel the call after a rejection reads that channel (another key): see the next test
+        long jobId = polledJob("&recoveryChannel=false");
         long registrations = admin().requestCount("registrations");
 
         front.forgeNextBroadcastPolls(2, () -> { });
@@ -114,5 +119,24 @@ class AccessKeyRejectionTest extends CardsavrTestSupport {
         assertThat(front.polls()).filteredOn(p -> key.equals(p.accessKey()) && p.status() == 401).hasSize(1);
         admin().injectMessage(jobId, Map.of("status", "ON_NEW_KEY"));
         await().until(() -> getMockEndpoint("mock:status").getReceivedCounter() == 1);
+    }
+
+    @Test
+    void aForgedRejectionIsFollowedByAReadingOfTheRecoveryChannelThatRoutesNothingTwice() throws Exception {
+        long jobId = polledJob();
+        long registrations = admin().requestCount("registrations");
+
+        // the forger may have let the poll through and kept its reply: the recovery channel is read before the primary
+        front.forgeNextBroadcastPolls(1, () -> admin().injectMessage(jobId, Map.of("status", "WHILE_FORGED")));
+        await().until(() -> forgedPolls() == 1 && realPollsAfterForgery() >= 3);
+        admin().injectMessage(jobId, Map.of("status", "AFTER"));
+
+        await().until(() -> getMockEndpoint("mock:status").getReceivedCounter() == 2);
+        int polls = front.polls().size();
+        await().until(() -> front.polls().size() >= polls + 3);
+        assertThat(statuses(getMockEndpoint("mock:status").getReceivedExchanges())).containsExactly("WHILE_FORGED", "AFTER");
+        assertThat(admin().requestCount("registrations")).as("no new subscription").isEqualTo(registrations);
+        assertThat(front.polls().stream().map(ForgingFront.Poll::accessKey).distinct().count())
+                .as("the primary and the recovery key were both read").isEqualTo(2);
     }
 }

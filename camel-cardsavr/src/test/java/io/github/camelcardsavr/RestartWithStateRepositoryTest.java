@@ -72,7 +72,8 @@ class RestartWithStateRepositoryTest extends CardsavrTestSupport {
             assertThat(statuses(secondOut.getReceivedExchanges())).containsExactly("S3", "S4");
             // the same access key was used: no new channel appeared
             assertThat(admin().broadcastPolls(jobId)).hasSize(channels);
-            assertThat(admin().requestCount("registrations")).isEqualTo(1);
+            // the job's channel and its recovery channel, each registered once, before the restart
+            assertThat(admin().requestCount("registrations")).isEqualTo(2);
             // the store never holds the access key in clear
             String content = java.nio.file.Files.readString(store.toPath());
             admin().broadcastPolls(jobId).keySet().forEach(key -> assertThat(content).doesNotContain(key));

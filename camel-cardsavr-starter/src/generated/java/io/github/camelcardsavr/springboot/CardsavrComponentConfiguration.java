@@ -109,6 +109,14 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
     private Integer maxBufferedMessagesPerJob = 1000;
 
     /**
+     * jobStatus and cardholderMessages consumers: register a second channel per job that is read
+     * only when a poll's reply may have drained the job's channel and was lost (cut connection,
+     * timeout, reply spoiled in transit, revoked key), so those messages are recovered instead of
+     * lost; already received ones are recognised and skipped. Costs one registration per job.
+     */
+    private Boolean recoveryChannel = true;
+
+    /**
      * Where access keys, known and terminated jobs and not yet delivered messages are kept so that
      * a restarted route resumes the same channels, e.g. a FileStateRepository. The option is a
      * org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> type. Set it to
@@ -375,6 +383,14 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
 
     public void setMaxBufferedMessagesPerJob(Integer maxBufferedMessagesPerJob) {
         this.maxBufferedMessagesPerJob = maxBufferedMessagesPerJob;
+    }
+
+    public Boolean getRecoveryChannel() {
+        return recoveryChannel;
+    }
+
+    public void setRecoveryChannel(Boolean recoveryChannel) {
+        this.recoveryChannel = recoveryChannel;
     }
 
     public org.apache.camel.spi.StateRepository getStateRepository() {

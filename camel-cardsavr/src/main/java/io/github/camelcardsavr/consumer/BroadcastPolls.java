@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.camelcardsavr.CardsavrConstants;
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.client.CardsavrException;
 import io.github.camelcardsavr.client.ParsedList;
@@ -56,6 +57,11 @@ final class BroadcastPolls implements ChannelType {
         volatile String key;
         /** A poll failed in a way that may have drained the primary channel: the next call reads this one. */
         volatile boolean pending;
+        /**
+         * A reading of this channel failed in a way that may or may not have taken what it held: the primary is
+         * read next (it holds what came after the first failure), then this channel once more.
+         */
+        volatile boolean recheck;
         /** The job ended: the next call drains this channel, then the job goes. */
         volatile boolean lastCall;
 
@@ -125,6 +131,10 @@ final class BroadcastPolls implements ChannelType {
                 .handle((messages, e) -> {
                     if (e == null) {
                         doubtedKeys.remove(id);
+                        if (r != null && r.recheck) {
+                            r.recheck = false;
+                            r.pending = true;
+                        }
                         return ChannelReply.ok(channel, messages, malformed(messages), obtained.get());
                     }
                     Throwable cause = CardsavrClient.unwrap(e);
@@ -140,6 +150,7 @@ final class BroadcastPolls implements ChannelType {
         return client.pollJobBroadcasts(channel.id(), r.key, recoveryTimeout).handle((messages, e) -> {
             if (e == null) {
                 r.pending = false;
+                r.recheck = false;
                 return ChannelReply.ok(channel, messages, malformed(messages), null).fromRecovery(last);
             }
             Throwable cause = CardsavrClient.unwrap(e);
@@ -156,10 +167,12 @@ final class BroadcastPolls implements ChannelType {
                 return ChannelReply.failed(channel, cause, null).changingState(true).fromRecovery(last);
             }
             if (isUncertain(cause)) {
-                // Read again before the primary: if this reading took nothing, what it held comes in order next time;
-                // if it did, that is gone from both channels, and the next reading brings what came after.
-                LOG.warn("Reading the recovery channel of job {} failed as well ({}); reading it again. Had the server"
-                         + " handed out what it held already, those messages are lost", channel.id(), cause.getMessage());
+                // Had this reading taken what it held, the primary still holds what came after the first failure; had
+                // it not, this channel still holds everything: the primary is read next, then this channel once more.
+                LOG.warn("Reading the recovery channel of job {} failed as well ({}); reading the job's channel, then"
+                         + " this one again. Messages both readings took are lost", channel.id(), cause.getMessage());
+                r.pending = false;
+                r.recheck = true;
                 return ChannelReply.failed(channel, cause, null).fromRecovery(last);
             }
             return ChannelReply.failed(channel, cause, null);
@@ -235,13 +248,28 @@ final class BroadcastPolls implements ChannelType {
             return;
         }
         // the same message can reach the job from both channels: route it once
-        List<Object> news = new ArrayList<>(reply.items().size());
         List<?> items = reply.items();
+        boolean[] first = new boolean[items.size()];
+        int lastTwin = -1;
         for (int i = 0; i < items.size(); i++) {
-            if (buffer.isFirstCopy((CardsavrMessage) items.get(i), reply.isFromRecovery(i))) {
-                news.add(items.get(i));
+            first[i] = buffer.isFirstCopy((CardsavrMessage) items.get(i), reply.isFromRecovery(i));
+            if (!first[i]) {
+                lastTwin = i;
             }
         }
+        // in a recovery reading, a new message before the twin of one already routed comes after its successors
+        List<Object> late = new ArrayList<>();
+        List<Object> news = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (first[i]) {
+                (reply.isFromRecovery(i) && i < lastTwin ? late : news).add(items.get(i));
+            }
+        }
+        if (!late.isEmpty()) {
+            LOG.warn("Job {}: the recovery channel brought back {} message(s) after later ones were routed; routed now,"
+                     + " with header " + CardsavrConstants.RECOVERED_LATE, reply.channel().id(), late.size());
+        }
+        buffer.appendLate(late);
         buffer.append(news);
     }
 

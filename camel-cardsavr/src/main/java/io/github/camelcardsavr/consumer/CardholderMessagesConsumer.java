@@ -53,7 +53,7 @@ public class CardholderMessagesConsumer extends AbstractCardsavrConsumer {
 
     @Override
     protected void fillExchange(Exchange exchange, JobBuffer job, Object item) {
-        ExchangeHeaders.fromMessage(exchange.getIn(), (CardsavrMessage) item);
+        ExchangeHeaders.fromMessage(exchange.getIn(), job, (CardsavrMessage) item);
         exchange.getIn().setHeader(CardsavrConstants.CARDHOLDER_ID, cardholderId);
     }
 

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.client.CardsavrException;
+import io.github.camelcardsavr.engine.BoundedIdSet;
 import io.github.camelcardsavr.engine.ChannelReply;
 import io.github.camelcardsavr.engine.ChannelType;
 import io.github.camelcardsavr.engine.FingerprintMemory;
@@ -38,6 +38,7 @@ final class CardholderPolls implements ChannelType {
     private static final Logger LOG = LoggerFactory.getLogger(CardholderPolls.class);
     // a failed last reading is tried again with the next calls: a 5xx before reading took nothing
     private static final int LAST_READ_ATTEMPTS = 3;
+    private static final int DRAINED_JOBS_REMEMBERED = 10_000;
 
     private final CardsavrClient client;
     private final boolean recoveryChannel;
@@ -47,10 +48,35 @@ final class CardholderPolls implements ChannelType {
     private final Set<Long> registering = ConcurrentHashMap.newKeySet();
     // jobs that ended, whose recovery channel the next call drains, with the copies still waiting for their twin
     private final Map<Long, Ended> ended = new ConcurrentHashMap<>();
-    // what those readings brought while the cardholder's own call failed: routed with its next successful reply
+    // jobs whose recovery channel was drained for the last time: what still arrives for them is routed as it is
+    private final BoundedIdSet<Long> drained = new BoundedIdSet<>(DRAINED_JOBS_REMEMBERED);
+    // messages read from recovery channels that no reply has carried to the route yet, oldest first
     private final Queue<CardsavrMessage> carried = new ConcurrentLinkedQueue<>();
 
-    private record Ended(long[] waiting, int attempts) {
+    /** An ended job before its last reading: the copies waiting for a twin, and recovery copies read meanwhile. */
+    private static final class Ended {
+        final long[] waiting;
+        // the delivery thread adds, the last reading (on a client thread) takes: guarded by this
+        private final List<CardsavrMessage> readMeanwhile = new ArrayList<>();
+        private boolean taken;
+        int attempts;
+
+        Ended(long[] waiting) {
+            this.waiting = waiting;
+        }
+
+        /** False once the last reading took what was read meanwhile: the message goes its own way. */
+        synchronized boolean keep(CardsavrMessage m) {
+            if (!taken) {
+                readMeanwhile.add(m);
+            }
+            return !taken;
+        }
+
+        synchronized List<CardsavrMessage> take() {
+            taken = true;
+            return new ArrayList<>(readMeanwhile);
+        }
     }
     private volatile boolean pending;
 
@@ -84,29 +110,47 @@ final class CardholderPolls implements ChannelType {
         });
     }
 
-    // every job seen so far, on its own recovery channel, in parallel; the messages in job order
+    /**
+     * Every job seen so far and not ended, on its own recovery channel, in parallel. What a reading brought is never
+     * dropped: when another reading failed, it waits (in order) for the next call, which reads them all again.
+     */
     private CompletableFuture<ChannelReply> recover(PolledChannel channel) {
         List<Long> jobs = new ArrayList<>(recoveryKeys.keySet());
+        jobs.removeIf(ended::containsKey);
         List<CompletableFuture<List<CardsavrMessage>>> reads = new ArrayList<>();
-        for (long job : jobs) {
+        Throwable[] failures = new Throwable[jobs.size()];
+        for (int i = 0; i < jobs.size(); i++) {
+            long job = jobs.get(i);
+            int index = i;
             reads.add(read(job).exceptionally(e -> {
-                if (CardsavrClient.unwrap(e) instanceof CardsavrException ce && ce.isAccessKeyRejected()) {
+                Throwable cause = CardsavrClient.unwrap(e);
+                if (cause instanceof CardsavrException ce && ce.isAccessKeyRejected()) {
                     // that channel is gone: the job registers anew when next seen
                     recoveryKeys.remove(job);
-                    return List.of();
+                } else {
+                    failures[index] = cause;
                 }
-                throw new CompletionException(CardsavrClient.unwrap(e));
+                return List.of();
             }));
         }
-        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).handle((done, e) -> {
-            if (e != null) {
-                return ChannelReply.failed(channel, CardsavrClient.unwrap(e), null);
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            reads.forEach(read -> carried.addAll(read.join()));
+            for (Throwable failure : failures) {
+                if (failure != null) {
+                    return ChannelReply.failed(channel, failure, null);
+                }
             }
             pending = false;
-            List<CardsavrMessage> all = new ArrayList<>();
-            reads.forEach(read -> all.addAll(read.join()));
-            return ChannelReply.ok(channel, all, null, null).fromRecovery(false);
+            return ChannelReply.ok(channel, List.of(), null, null).fromRecovery(false).withRecovered(takeCarried());
         });
+    }
+
+    private List<Object> takeCarried() {
+        List<Object> all = new ArrayList<>();
+        for (CardsavrMessage m; (m = carried.poll()) != null; ) {
+            all.add(m);
+        }
+        return all;
     }
 
     private CompletableFuture<List<CardsavrMessage>> read(long job) {
@@ -133,30 +177,30 @@ final class CardholderPolls implements ChannelType {
             for (int i = 0; i < jobs.size(); i++) {
                 long job = jobs.get(i);
                 List<CardsavrMessage> read = reads.get(i).join();
-                Ended end = ended.remove(job);
-                if (read == null && end.attempts() < LAST_READ_ATTEMPTS) {
-                    ended.put(job, new Ended(end.waiting(), end.attempts() + 1));
+                Ended end = ended.get(job);
+                if (read == null && end.attempts < LAST_READ_ATTEMPTS) {
+                    end.attempts++;
                     continue;
                 }
                 recoveryKeys.remove(job);
+                drained.add(job);
+                List<CardsavrMessage> all = end.take();
+                ended.remove(job);
                 if (read == null) {
                     LOG.warn("The last reading of the recovery channel of ended job {} failed {} times ({}); a message"
                              + " lost without notice before cannot be recovered", job, LAST_READ_ATTEMPTS,
                             failures[i].getMessage());
-                    continue;
+                    read = List.of();
                 }
+                all.addAll(read);
                 // only what an undetected loss kept from the job reaches the route, late
-                carried.addAll(FingerprintMemory.firstCopiesFromRecovery(end.waiting(), read));
+                carried.addAll(FingerprintMemory.firstCopiesFromRecovery(end.waiting, all));
             }
             if (reply.failure() != null || carried.isEmpty()) {
                 // a failed reply routes nothing: what the readings brought rides on the next successful one
                 return reply;
             }
-            List<Object> late = new ArrayList<>();
-            for (CardsavrMessage m; (m = carried.poll()) != null; ) {
-                late.add(m);
-            }
-            return reply.withRecovered(late);
+            return reply.withRecovered(takeCarried());
         });
     }
 
@@ -165,16 +209,27 @@ final class CardholderPolls implements ChannelType {
         List<?> items = reply.items();
         for (int i = 0; i < items.size(); i++) {
             CardsavrMessage m = (CardsavrMessage) items.get(i);
-            JobBuffer buffer = buffers.of(m.getJobId());
+            long job = m.getJobId();
             if (!recoveryChannel) {
-                buffer.append(List.of(m));
+                buffers.of(job).append(List.of(m));
+                continue;
+            }
+            Ended end = reply.isFromRecovery(i) ? ended.get(job) : null;
+            if (end != null && end.keep(m)) {
+                // read just before the job ended: matched with everything else at its last reading
+                continue;
+            }
+            JobBuffer buffer = buffers.of(job);
+            if (drained.contains(job)) {
+                // matched already at the job's last reading: not received before, but after the job's last message
+                buffer.appendLate(List.of(m));
                 continue;
             }
             if (buffer.isFirstCopy(m, reply.isFromRecovery(i))) {
                 buffer.append(List.of(m));
             }
-            if (!recoveryKeys.containsKey(m.getJobId()) && !buffer.terminalSeen()) {
-                register(m.getJobId());
+            if (!recoveryKeys.containsKey(job) && !buffer.terminalSeen()) {
+                register(job);
             }
         }
     }
@@ -185,12 +240,14 @@ final class CardholderPolls implements ChannelType {
             return;
         }
         client.subscribe(job).whenComplete((subscription, e) -> {
-            registering.remove(job);
+            // the key goes in before the job leaves "registering": the delivery thread must never see neither and
+            // register a second channel, which would bring back what the first one already did
             if (e == null && subscription != null && subscription.getAccessKey() != null) {
                 recoveryKeys.put(job, subscription.getAccessKey());
             } else {
                 LOG.debug("Registering a recovery channel for job {} failed; tried again when it is next seen", job);
             }
+            registering.remove(job);
         });
     }
 
@@ -200,8 +257,8 @@ final class CardholderPolls implements ChannelType {
     }
 
     @Override
-    public boolean remembersJobs() {
-        return recoveryChannel;
+    public boolean remembersJob(long jobId) {
+        return recoveryChannel && !drained.contains(jobId);
     }
 
     @Override
@@ -219,7 +276,7 @@ final class CardholderPolls implements ChannelType {
     @Override
     public void forget(long jobId, long[] received) {
         if (recoveryKeys.containsKey(jobId)) {
-            ended.put(jobId, new Ended(received, 0));
+            ended.put(jobId, new Ended(received));
         }
     }
 }

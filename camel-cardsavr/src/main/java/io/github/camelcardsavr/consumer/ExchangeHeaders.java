@@ -1,6 +1,7 @@
 package io.github.camelcardsavr.consumer;
 
 import io.github.camelcardsavr.CardsavrConstants;
+import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.CredentialRequest;
 import io.github.camelcardsavr.model.JobStatus;
@@ -14,7 +15,7 @@ final class ExchangeHeaders {
     private ExchangeHeaders() {
     }
 
-    static void fromMessage(Message in, CardsavrMessage m) {
+    static void fromMessage(Message in, JobBuffer job, CardsavrMessage m) {
         in.setBody(m);
         in.setHeader(CardsavrConstants.JOB_ID, m.getJobId());
         in.setHeader(CardsavrConstants.MESSAGE_TYPE, m.getType());
@@ -23,6 +24,9 @@ final class ExchangeHeaders {
         }
         status(in, m.getStatus());
         in.setHeader(CardsavrConstants.TERMINAL, m.isTerminal());
+        if (job.isLate(m)) {
+            in.setHeader(CardsavrConstants.RECOVERED_LATE, true);
+        }
     }
 
     static void fromRequest(Message in, CredentialRequest r) {

@@ -51,7 +51,7 @@ public class JobStatusConsumer extends AbstractCardsavrConsumer implements Dynam
 
     @Override
     protected void fillExchange(Exchange exchange, JobBuffer job, Object item) {
-        ExchangeHeaders.fromMessage(exchange.getIn(), (CardsavrMessage) item);
+        ExchangeHeaders.fromMessage(exchange.getIn(), job, (CardsavrMessage) item);
     }
 
     @Override

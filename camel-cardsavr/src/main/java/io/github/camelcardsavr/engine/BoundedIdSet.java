@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Remembers at most {@code capacity} ids, forgetting the least recently added or touched first, so that long-running
- * consumers that see thousands of jobs do not grow without bound.
+ * consumers that see thousands of jobs do not grow without bound. Thread-safe.
  */
 public final class BoundedIdSet<K> {
 
@@ -20,23 +20,23 @@ public final class BoundedIdSet<K> {
         };
     }
 
-    public void add(K id) {
+    public synchronized void add(K id) {
         ids.put(id, Boolean.TRUE);
     }
 
-    public boolean contains(K id) {
+    public synchronized boolean contains(K id) {
         return ids.get(id) != null;
     }
 
-    public void remove(K id) {
+    public synchronized void remove(K id) {
         ids.remove(id);
     }
 
-    public void retainOnly(java.util.Set<K> keep) {
+    public synchronized void retainOnly(java.util.Set<K> keep) {
         ids.keySet().retainAll(keep);
     }
 
-    public int size() {
+    public synchronized int size() {
         return ids.size();
     }
 }

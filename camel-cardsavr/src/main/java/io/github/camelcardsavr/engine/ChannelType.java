@@ -48,7 +48,7 @@ public interface ChannelType {
      * True when a job's buffer must outlive its emptiness (its fingerprints are needed later, e.g. to recognise
      * messages read again from a recovery channel) until the job ends or times out.
      */
-    default boolean remembersJobs() {
+    default boolean remembersJob(long jobId) {
         return false;
     }
 

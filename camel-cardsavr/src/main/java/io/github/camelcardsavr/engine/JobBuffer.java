@@ -2,7 +2,10 @@ package io.github.camelcardsavr.engine;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import io.github.camelcardsavr.model.CardsavrMessage;
 
@@ -21,6 +24,8 @@ public final class JobBuffer {
     private long timesOutAt;
     // what the job has received, so that a message read again (from its recovery channel) is routed once
     private FingerprintMemory fingerprints;
+    // items routed after later items of the job (see appendLate), by identity; null while there are none
+    private Set<Object> late;
     // the window in which an exchange of this job failed: nothing more of it is routed before the next window
     long failedInWindow = -1;
 
@@ -49,13 +54,33 @@ public final class JobBuffer {
         }
     }
 
+    /** Appends items that come after later ones of the job were routed: they are flagged as late. */
+    public void appendLate(Collection<?> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        if (late == null) {
+            late = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
+        late.addAll(items);
+        append(items);
+    }
+
+    /** True for an item {@link #appendLate} added. */
+    public boolean isLate(Object item) {
+        return late != null && late.contains(item);
+    }
+
     Object peek() {
         return pending.peekFirst();
     }
 
     /** The route completed the oldest item: forget it. */
     void commitOldest() {
-        pending.pollFirst();
+        Object done = pending.pollFirst();
+        if (late != null && late.remove(done) && late.isEmpty()) {
+            late = null;
+        }
         owner.changed(this);
     }
 

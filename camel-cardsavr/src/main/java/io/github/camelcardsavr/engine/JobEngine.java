@@ -520,7 +520,7 @@ public final class JobEngine {
         List<JobBuffer> emptied = buffers.takeEmptied();
         if (!settings.channelPerJob()) {
             for (JobBuffer buffer : emptied) {
-                if (buffer.isEmpty() && (buffer.terminalSeen() || !type.remembersJobs())) {
+                if (buffer.isEmpty() && (buffer.terminalSeen() || !type.remembersJob(buffer.jobId()))) {
                     buffers.remove(buffer.jobId());
                     if (buffer.terminalSeen()) {
                         finished(buffer.jobId(), true, buffer);
@@ -597,9 +597,9 @@ public final class JobEngine {
             }
         }
         beyondRetention = stale;
-        if (!settings.channelPerJob() && type.remembersJobs()) {
+        if (!settings.channelPerJob()) {
             for (JobBuffer buffer : List.copyOf(buffers.all())) {
-                if (buffer.isEmpty() && !buffer.terminalSeen() && buffer.timesOutAt() > 0
+                if (buffer.isEmpty() && !buffer.terminalSeen() && buffer.timesOutAt() > 0 && type.remembersJob(buffer.jobId())
                     && nowMillis >= buffer.timesOutAt() + settings.jobTimeoutMargin().toMillis()) {
                     buffers.remove(buffer.jobId());
                     finished(buffer.jobId(), false, buffer);

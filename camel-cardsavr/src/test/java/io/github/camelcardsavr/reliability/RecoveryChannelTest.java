@@ -175,6 +175,8 @@ class RecoveryChannelTest {
             h.emit(ids, 2, MESSAGES, MESSAGES, PERIOD_MILLIS).join();
             h.awaitAllDelivered();
 
+            // one recovery channel per job: a second would bring back again what the first did
+            ids.forEach(id -> assertThat(h.admin().broadcastPolls(id)).hasSize(2));
             FaultFigures figures = FaultFigures.of("cardholder-cut-after-commit-recovered", h, lifted).print();
             figures.assertExactlyOnceInOrder().assertFaultVisible();
             assertRecoveryLogged(logs);
