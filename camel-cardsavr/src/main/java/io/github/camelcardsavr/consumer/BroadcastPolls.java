@@ -169,7 +169,8 @@ final class BroadcastPolls implements ChannelType {
             if (isUncertain(cause)) {
                 // Had this reading taken what it held, the primary still holds what came after the first failure; had
                 // it not, this channel still holds everything: the primary is read next, then this channel once more.
-                LOG.warn("Reading the recovery channel of job {} failed as well ({}); reading the job's channel, then"
+                // the failure itself is the failure log's one WARN line; this says what follows from it
+                LOG.info("Reading the recovery channel of job {} failed as well ({}); reading the job's channel, then"
                          + " this one again. Messages both readings took are lost", channel.id(), cause.getMessage());
                 r.pending = false;
                 r.recheck = true;

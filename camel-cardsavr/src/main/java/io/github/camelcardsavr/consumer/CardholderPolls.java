@@ -2,6 +2,8 @@ package io.github.camelcardsavr.consumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -12,7 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.client.CardsavrException;
-import io.github.camelcardsavr.engine.BoundedIdSet;
 import io.github.camelcardsavr.engine.ChannelReply;
 import io.github.camelcardsavr.engine.ChannelType;
 import io.github.camelcardsavr.engine.FingerprintMemory;
@@ -48,16 +49,23 @@ final class CardholderPolls implements ChannelType {
     private final Set<Long> registering = ConcurrentHashMap.newKeySet();
     // jobs that ended, whose recovery channel the next call drains, with the copies still waiting for their twin
     private final Map<Long, Ended> ended = new ConcurrentHashMap<>();
-    // jobs whose recovery channel was drained for the last time: what still arrives for them is routed as it is
-    private final BoundedIdSet<Long> drained = new BoundedIdSet<>(DRAINED_JOBS_REMEMBERED);
+    // jobs whose recovery channel was read for the last time, with the copies still waiting for a twin: the
+    // cardholder's channel may still bring twins of what that reading routed; guarded by itself, least recent go first
+    private final Map<Long, FingerprintMemory> drained = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, FingerprintMemory> eldest) {
+            return size() > DRAINED_JOBS_REMEMBERED;
+        }
+    };
     // messages read from recovery channels that no reply has carried to the route yet, oldest first
     private final Queue<CardsavrMessage> carried = new ConcurrentLinkedQueue<>();
 
-    /** An ended job before its last reading: the copies waiting for a twin, and recovery copies read meanwhile. */
+    /** An ended job before its last reading: the copies waiting for a twin, and copies that arrived meanwhile. */
     private static final class Ended {
         final long[] waiting;
         // the delivery thread adds, the last reading (on a client thread) takes: guarded by this
-        private final List<CardsavrMessage> readMeanwhile = new ArrayList<>();
+        private final List<CardsavrMessage> meanwhile = new ArrayList<>();
+        private final List<Boolean> meanwhileFromRecovery = new ArrayList<>();
         private boolean taken;
         int attempts;
 
@@ -65,19 +73,26 @@ final class CardholderPolls implements ChannelType {
             this.waiting = waiting;
         }
 
-        /** False once the last reading took what was read meanwhile: the message goes its own way. */
-        synchronized boolean keep(CardsavrMessage m) {
+        /** False once the last reading took what arrived meanwhile: the message goes its own way. */
+        synchronized boolean keep(CardsavrMessage m, boolean fromRecovery) {
             if (!taken) {
-                readMeanwhile.add(m);
+                meanwhile.add(m);
+                meanwhileFromRecovery.add(fromRecovery);
             }
             return !taken;
         }
 
-        synchronized List<CardsavrMessage> take() {
+        /** Matches what arrived meanwhile; what is a first copy is added to {@code firsts}. */
+        synchronized void takeInto(FingerprintMemory memory, Collection<CardsavrMessage> firsts) {
             taken = true;
-            return new ArrayList<>(readMeanwhile);
+            for (int i = 0; i < meanwhile.size(); i++) {
+                if (memory.arrived(meanwhile.get(i), meanwhileFromRecovery.get(i))) {
+                    firsts.add(meanwhile.get(i));
+                }
+            }
         }
     }
+
     private volatile boolean pending;
 
     CardholderPolls(CardsavrClient client, boolean recoveryChannel) {
@@ -183,18 +198,25 @@ final class CardholderPolls implements ChannelType {
                     continue;
                 }
                 recoveryKeys.remove(job);
-                drained.add(job);
-                List<CardsavrMessage> all = end.take();
-                ended.remove(job);
                 if (read == null) {
                     LOG.warn("The last reading of the recovery channel of ended job {} failed {} times ({}); a message"
                              + " lost without notice before cannot be recovered", job, LAST_READ_ATTEMPTS,
                             failures[i].getMessage());
                     read = List.of();
                 }
-                all.addAll(read);
-                // only what an undetected loss kept from the job reaches the route, late
-                carried.addAll(FingerprintMemory.firstCopiesFromRecovery(end.waiting, all));
+                // one step for the delivery thread: what arrives for the job is matched here, or after, never between
+                synchronized (drained) {
+                    FingerprintMemory memory = FingerprintMemory.restoredFrom(end.waiting);
+                    // only what an undetected loss kept from the job reaches the route, late
+                    end.takeInto(memory, carried);
+                    for (CardsavrMessage m : read) {
+                        if (memory.arrived(m, true)) {
+                            carried.add(m);
+                        }
+                    }
+                    drained.put(job, memory);
+                    ended.remove(job);
+                }
             }
             if (reply.failure() != null || carried.isEmpty()) {
                 // a failed reply routes nothing: what the readings brought rides on the next successful one
@@ -214,23 +236,35 @@ final class CardholderPolls implements ChannelType {
                 buffers.of(job).append(List.of(m));
                 continue;
             }
-            Ended end = reply.isFromRecovery(i) ? ended.get(job) : null;
-            if (end != null && end.keep(m)) {
-                // read just before the job ended: matched with everything else at its last reading
+            if (arrivedAfterEnd(m, reply.isFromRecovery(i), buffers)) {
                 continue;
             }
             JobBuffer buffer = buffers.of(job);
-            if (drained.contains(job)) {
-                // matched already at the job's last reading: not received before, but after the job's last message
-                buffer.appendLate(List.of(m));
-                continue;
-            }
             if (buffer.isFirstCopy(m, reply.isFromRecovery(i))) {
                 buffer.append(List.of(m));
             }
             if (!recoveryKeys.containsKey(job) && !buffer.terminalSeen()) {
                 register(job);
             }
+        }
+    }
+
+    /** True when the job ended: the message was kept for its last reading, or matched against what that routed. */
+    private boolean arrivedAfterEnd(CardsavrMessage m, boolean fromRecovery, JobBuffers buffers) {
+        synchronized (drained) {
+            Ended end = ended.get(m.getJobId());
+            if (end != null && end.keep(m, fromRecovery)) {
+                return true;
+            }
+            FingerprintMemory afterEnd = drained.get(m.getJobId());
+            if (afterEnd == null) {
+                return false;
+            }
+            // a twin of what the last reading routed, or news that comes after the job's end
+            if (afterEnd.arrived(m, fromRecovery)) {
+                buffers.of(m.getJobId()).appendLate(List.of(m));
+            }
+            return true;
         }
     }
 
@@ -258,7 +292,13 @@ final class CardholderPolls implements ChannelType {
 
     @Override
     public boolean remembersJob(long jobId) {
-        return recoveryChannel && !drained.contains(jobId);
+        return recoveryChannel && drainedMemory(jobId) == null;
+    }
+
+    private FingerprintMemory drainedMemory(long jobId) {
+        synchronized (drained) {
+            return drained.get(jobId);
+        }
     }
 
     @Override

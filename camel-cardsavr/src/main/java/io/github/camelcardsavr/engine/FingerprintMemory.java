@@ -1,8 +1,6 @@
 package io.github.camelcardsavr.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import io.github.camelcardsavr.model.CardsavrMessage;
 
@@ -47,22 +45,16 @@ public final class FingerprintMemory {
         return true;
     }
 
-    /**
-     * The messages of a recovery channel's last reading that are not the twins of the copies still waiting from the
-     * primary channel: what an unnoticed loss kept from the route.
-     *
-     * @param waiting what {@link #toArray()} returned as the job ended
-     */
-    public static List<CardsavrMessage> firstCopiesFromRecovery(long[] waiting, List<CardsavrMessage> recovered) {
+    /** A memory holding what {@link #toArray()} returned, e.g. as a job ended. */
+    public static FingerprintMemory restoredFrom(long[] waiting) {
         FingerprintMemory memory = new FingerprintMemory();
         memory.restore(waiting);
-        List<CardsavrMessage> first = new ArrayList<>();
-        for (CardsavrMessage m : recovered) {
-            if (memory.arrived(MessageFingerprint.of(m), true)) {
-                first.add(m);
-            }
-        }
-        return first;
+        return memory;
+    }
+
+    /** {@link #arrived(long, boolean)} for a message. */
+    public boolean arrived(CardsavrMessage message, boolean fromRecovery) {
+        return arrived(MessageFingerprint.of(message), fromRecovery);
     }
 
     /** The waiting copies, tagged, oldest first: what the state store keeps. */

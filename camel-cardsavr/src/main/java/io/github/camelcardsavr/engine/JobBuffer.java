@@ -121,7 +121,7 @@ public final class JobBuffer {
         if (fingerprints == null) {
             fingerprints = new FingerprintMemory();
         }
-        return fingerprints.arrived(MessageFingerprint.of(message), fromRecovery);
+        return fingerprints.arrived(message, fromRecovery);
     }
 
     /** The copies waiting for their twin, tagged by channel, for the state store and the job's last reading. */

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
@@ -94,9 +95,11 @@ class FingerprintMemoryTest {
         memory.arrived(MessageFingerprint.of(a), false);
         memory.arrived(MessageFingerprint.of(c), false);
 
-        List<CardsavrMessage> late = FingerprintMemory.firstCopiesFromRecovery(memory.toArray(), List.of(a, b, c));
+        FingerprintMemory atTheEnd = FingerprintMemory.restoredFrom(memory.toArray());
+        List<CardsavrMessage> late = Stream.of(a, b, c).filter(m -> atTheEnd.arrived(m, true)).toList();
 
         assertThat(late).containsExactly(b);
+        assertThat(atTheEnd.arrived(c, false)).as("the primary's second copy of c is new").isTrue();
     }
 
     private static boolean removeFirst(List<Long> list, long key) {

@@ -89,8 +89,8 @@ class RecoveryChannelTest {
             FaultFigures figures = FaultFigures.of("random-cuts-with-recovery", h, lifted).print();
             assertThat(figures.duplicates()).isZero();
             for (long job : h.ledger.lostSeqs().keySet()) {
-                assertThat(logs.warnings()).as("job " + job + " lost messages only after a recovery read was cut too")
-                        .anySatisfy(line -> assertThat(line.text()).contains("recovery channel of job " + job
+                assertThat(logs.lines()).as("job " + job + " lost messages only after a recovery read was cut too")
+                        .anySatisfy(line -> assertThat(line.message()).contains("recovery channel of job " + job
                                                                              + " failed as well"));
             }
             assertRecoveryLogged(logs);
@@ -130,7 +130,7 @@ class RecoveryChannelTest {
     /** Reading the recovery channel returns the same oversized message: the recovery channel cannot serve this case. */
     @Test
     void aReplyOverTheSizeCapIsNotRecoverableAndTheJobGoesOn() throws Exception {
-        try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
+        try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.INFO)) {
             List<Long> ids = h.manualJobs(1, 4);
             long id = ids.get(0);
             h.startContext("jobStatus?maxResponseBytes=16384&jobId=" + id, null);
@@ -151,7 +151,7 @@ class RecoveryChannelTest {
             FaultFigures figures = FaultFigures.of("reply-over-size-cap-with-recovery", h, lifted).print();
             assertThat(h.ledger.lostSeqs()).containsExactly(Map.entry(id, List.of(1)));
             assertThat(figures.duplicates()).isZero();
-            assertThat(logs.warnings()).anySatisfy(line -> assertThat(line.text())
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line.message())
                     .contains("recovery channel of job " + id + " failed as well"));
         }
     }
