@@ -32,19 +32,27 @@ public final class JobBuffer {
     }
 
     public void append(Collection<?> items) {
-        long now = System.currentTimeMillis();
         for (Object item : items) {
             pending.addLast(item);
             if (item instanceof CardsavrMessage m) {
                 terminalSeen |= m.isTerminal();
-                if (m.getStatus() != null && m.getStatus().getJobTimeout() != null) {
-                    timesOutAt = now + Math.max(0, m.getStatus().getJobTimeout());
-                }
             }
         }
+        timesOutAt = timesOutAt(items, System.currentTimeMillis(), timesOutAt);
         if (!items.isEmpty()) {
             owner.appended(this);
         }
+    }
+
+    /** When the job times out after these items (epoch ms): what the latest one with a job_timeout says. */
+    static long timesOutAt(Collection<?> items, long nowMillis, long current) {
+        long result = current;
+        for (Object item : items) {
+            if (item instanceof CardsavrMessage m && m.getStatus() != null && m.getStatus().getJobTimeout() != null) {
+                result = nowMillis + Math.max(0, m.getStatus().getJobTimeout());
+            }
+        }
+        return result;
     }
 
     Object peek() {

@@ -1,21 +1,29 @@
 package io.github.camelcardsavr.engine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.state.CardsavrStateStore;
 import io.github.camelcardsavr.state.JobRecord;
 
 /**
  * What the engine keeps across restarts goes through here: each job's access key and the items the server handed out
- * that the route has not completed. A job is written at most once per change set: what arrived is stored before it is
- * routed, and what the route completed is folded into the job's next write. Thread-safe (the store is): producers add
- * jobs from their own threads, and a job is stored before the producer's exchange completes.
+ * that the route has not completed. Items are stored as they arrive, before the delivery thread sees them, so that a
+ * process that dies while its route is busy loses nothing it had fetched; what the route completed is folded into the
+ * job's next write, or written at once when each exchange must be committed on its own.
+ * <p>
+ * The stored record of a job is always the delivery thread's buffer as last saved plus the arrivals not applied to it
+ * yet, whichever thread writes. A write that would store what the store already holds is skipped. Thread-safe.
  */
 final class JobStateWriter {
 
     private final CardsavrStateStore store;
     private final boolean durableItems;
+    private final Map<Long, StoredJob> jobs = new HashMap<>();
 
     JobStateWriter(CardsavrStateStore store, boolean durableItems) {
         this.store = store;
@@ -26,28 +34,128 @@ final class JobStateWriter {
         return store.isEnabled();
     }
 
-    Map<Long, JobRecord> restore() {
-        return store.readAll();
+    /** True when fetched items must be stored as they arrive (the server deleted them when it handed them out). */
+    boolean storesArrivals() {
+        return durableItems && store.isEnabled();
+    }
+
+    synchronized Map<Long, JobRecord> restore() {
+        Map<Long, JobRecord> records = store.readAll();
+        jobs.clear();
+        records.forEach((id, record) -> {
+            if (!record.terminated()) {
+                StoredJob job = new StoredJob();
+                job.buffered = record.pending();
+                job.key = record.accessKey();
+                job.timesOutAt = record.timesOutAt();
+                job.written = new JobRecord(job.key, false, false, job.buffered, job.timesOutAt);
+                jobs.put(id, job);
+            }
+        });
+        return records;
     }
 
     /** A job handed over at run time: stored (with its key) before the caller goes on. */
-    void jobAdded(long jobId, String accessKey) {
-        store.write(jobId, JobRecord.of(accessKey, false, List.of()));
+    synchronized void jobAdded(long jobId, String accessKey) {
+        StoredJob job = jobs.computeIfAbsent(jobId, id -> new StoredJob());
+        job.key = accessKey;
+        write(jobId, job);
+    }
+
+    /** Items a call fetched for the job, before the delivery thread has them: stored now. */
+    synchronized void arrived(long jobId, String accessKey, List<CardsavrMessage> items) {
+        StoredJob job = jobs.computeIfAbsent(jobId, id -> new StoredJob());
+        job.arriving.addAll(items);
+        if (accessKey != null) {
+            job.key = accessKey;
+        }
+        job.timesOutAt = JobBuffer.timesOutAt(items, System.currentTimeMillis(), job.timesOutAt);
+        write(jobId, job);
+    }
+
+    /** The delivery thread put the job's oldest {@code count} arrivals into its buffer. */
+    synchronized void applied(long jobId, int count) {
+        StoredJob job = jobs.get(jobId);
+        if (job == null || count == 0) {
+            return;
+        }
+        List<CardsavrMessage> moved = job.arriving.subList(0, Math.min(count, job.arriving.size()));
+        List<CardsavrMessage> buffered = new ArrayList<>(job.buffered.size() + moved.size());
+        buffered.addAll(job.buffered);
+        buffered.addAll(moved);
+        job.buffered = buffered;
+        moved.clear();
     }
 
     /** The job's current key and unrouted items; nothing to keep when the server keeps the items itself. */
-    void save(long jobId, String accessKey, JobBuffer buffer) {
-        if (durableItems) {
-            store.write(jobId, JobRecord.of(accessKey, false, buffer.messages()).timingOutAt(buffer.timesOutAt()));
+    synchronized void save(long jobId, String accessKey, JobBuffer buffer) {
+        if (!durableItems) {
+            return;
         }
+        StoredJob job = jobs.computeIfAbsent(jobId, id -> new StoredJob());
+        job.buffered = buffer.messages();
+        if (accessKey != null) {
+            job.key = accessKey;
+        }
+        if (job.arriving.isEmpty() && buffer.timesOutAt() > 0) {
+            // arrivals not applied yet are newer: their time-out stands until they are
+            job.timesOutAt = buffer.timesOutAt();
+        }
+        write(jobId, job);
     }
 
     /** The job left the consumer; a terminated one is remembered until its slot is reused. */
-    void jobFinished(long jobId, boolean terminated) {
+    synchronized void jobFinished(long jobId, boolean terminated) {
+        StoredJob job = jobs.get(jobId);
+        if (job != null && !job.arriving.isEmpty()) {
+            // a cardholder's reply brought more of this job meanwhile: it stays, with what arrived
+            job.buffered = List.of();
+            write(jobId, job);
+            return;
+        }
+        jobs.remove(jobId);
         store.release(jobId, terminated);
     }
 
     long writes() {
         return store.writes();
+    }
+
+    private void write(long jobId, StoredJob job) {
+        List<CardsavrMessage> pending = job.buffered;
+        if (!job.arriving.isEmpty()) {
+            pending = new ArrayList<>(job.buffered.size() + job.arriving.size());
+            pending.addAll(job.buffered);
+            pending.addAll(job.arriving);
+        }
+        JobRecord record = new JobRecord(job.key, false, false, pending, job.timesOutAt);
+        if (job.written != null && sameAs(job.written, record)) {
+            return;
+        }
+        store.write(jobId, record);
+        job.written = record;
+    }
+
+    // the same message objects in the same order, same key and time-out: the store already holds it
+    private static boolean sameAs(JobRecord a, JobRecord b) {
+        if (!Objects.equals(a.accessKey(), b.accessKey()) || a.timesOutAt() != b.timesOutAt()
+            || a.pending().size() != b.pending().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.pending().size(); i++) {
+            if (a.pending().get(i) != b.pending().get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What the store holds of one job: the buffer as last saved, then the arrivals not in the buffer yet. */
+    private static final class StoredJob {
+        List<CardsavrMessage> buffered = List.of();
+        final List<CardsavrMessage> arriving = new ArrayList<>();
+        String key;
+        long timesOutAt;
+        JobRecord written;
     }
 }
