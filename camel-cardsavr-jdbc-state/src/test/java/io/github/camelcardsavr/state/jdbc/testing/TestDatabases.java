@@ -2,6 +2,10 @@ package io.github.camelcardsavr.state.jdbc.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -42,6 +46,16 @@ public final class TestDatabases {
     /** A connection pool on the server's {@code postgres} database; close it after the test. */
     public static HikariDataSource postgresPool(int size) {
         return pool(postgresUrl(), "postgres", "postgres", size);
+    }
+
+    /** Runs one statement on the server's {@code postgres} database as its superuser. */
+    public static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(postgresUrl());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run the statement (" + e.getMessage() + ")", e);
+        }
     }
 
     /** A new in-memory H2 database (kept while the JVM runs) and its URL. */

@@ -27,7 +27,7 @@ final class ClusterServices {
     private static CamelClusterService fileLock(HaSettings.Cluster cluster) {
         FileLockClusterService service = new FileLockClusterService();
         service.setRoot(cluster.directory().toAbsolutePath().toString());
-        service.setAcquireLockDelay(0, TimeUnit.SECONDS);
+        service.setAcquireLockDelay(1, TimeUnit.SECONDS);
         service.setAcquireLockInterval(LOCK_INTERVAL_SECONDS, TimeUnit.SECONDS);
         service.setHeartbeatTimeoutMultiplier(HEARTBEAT_TIMEOUT_MULTIPLIER);
         return service;

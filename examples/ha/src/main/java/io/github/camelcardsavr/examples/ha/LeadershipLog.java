@@ -17,15 +17,20 @@ final class LeadershipLog implements CamelClusterEventListener.Leadership {
     static final String STANDBY = "STANDBY";
 
     private final PrintStream out;
+    private Boolean wasActive;
 
     LeadershipLog(PrintStream out) {
         this.out = out;
     }
 
     @Override
-    public void leadershipChanged(CamelClusterView view, CamelClusterMember leader) {
+    public synchronized void leadershipChanged(CamelClusterView view, CamelClusterMember leader) {
         // null: no leader known (a file lock view knows only whether it holds the lock itself)
         boolean active = leader != null && leader.isLocal();
+        if (wasActive != null && wasActive == active) {
+            return;
+        }
+        wasActive = active;
         out.println(Instant.now() + " " + (active ? ACTIVE : STANDBY) + ": this replica "
                     + (active ? "now reads" : "does not read") + " namespace " + view.getNamespace());
         out.flush();
