@@ -545,6 +545,16 @@ public final class JobEngine {
         }
     }
 
+    private void commit(JobBuffer job, Object item) {
+        try {
+            state.committed(job.jobId(), keyOf(job.jobId()), job, item);
+            consecutiveStateFailures.set(0);
+        } catch (RuntimeException e) {
+            job.changed();
+            stateWriteFailed(job.jobId(), e);
+        }
+    }
+
     private void reportStateFailures() {
         CallFailure failure;
         while ((failure = stateFailures.poll()) != null) {
@@ -577,7 +587,7 @@ public final class JobEngine {
                     if (settings.writeStatePerExchange() && state.isEnabled()
                         && System.nanoTime() - stateRetryAtNanos >= 0) {
                         // committed on its own: a process that dies now delivers no completed item again
-                        persist(job);
+                        commit(job, item);
                     }
                     delivered++;
                 } else {

@@ -14,7 +14,8 @@ import io.github.camelcardsavr.state.JobRecord;
  * What the engine keeps across restarts goes through here: each job's access key and the items the server handed out
  * that the route has not completed. Items are stored as they arrive, before the delivery thread sees them, so that a
  * process that dies while its route is busy loses nothing it had fetched; what the route completed is folded into the
- * job's next write, or written at once when each exchange must be committed on its own.
+ * job's next write, or, when each exchange must be committed on its own, counted in a few bytes next to the record
+ * (so a commit costs the same whatever the job's backlog).
  * <p>
  * The stored record of a job is always the delivery thread's buffer as last saved plus the arrivals not applied to it
  * yet, whichever thread writes. A write that would store what the store already holds is skipped. Thread-safe.
@@ -48,7 +49,10 @@ final class JobStateWriter {
                 job.buffered = record.pending();
                 job.key = record.accessKey();
                 job.timesOutAt = record.timesOutAt();
-                job.written = new JobRecord(job.key, false, false, job.buffered, job.timesOutAt);
+                // a job with pending items is written afresh on its first save: its record then starts a new epoch
+                // for commit counters, and drops what an earlier counter said was completed
+                job.written = job.buffered.isEmpty() ? new JobRecord(job.key, false, false, job.buffered, job.timesOutAt)
+                        : null;
                 jobs.put(id, job);
             }
         });
@@ -97,11 +101,29 @@ final class JobStateWriter {
         if (accessKey != null) {
             job.key = accessKey;
         }
-        if (job.arriving.isEmpty() && buffer.timesOutAt() > 0) {
-            // arrivals not applied yet are newer: their time-out stands until they are
-            job.timesOutAt = buffer.timesOutAt();
-        }
+        // the time-out is taken from the items as they arrive (or from the stored record), not recomputed here: a
+        // value that differs only by when the buffer saw the same items would make every save a write
         write(jobId, job);
+    }
+
+    /**
+     * The route completed the job's oldest item: counted next to the job's record, or the job written afresh when the
+     * record does not hold that item first.
+     */
+    synchronized void committed(long jobId, String accessKey, JobBuffer buffer, Object item) {
+        if (!durableItems) {
+            return;
+        }
+        StoredJob job = jobs.get(jobId);
+        if (job != null && job.written != null && !job.buffered.isEmpty() && job.buffered.get(0) == item
+            && job.committed < job.written.pending().size() && job.written.pending().get(job.committed) == item) {
+            if (store.writeCommitted(jobId, job.committed + 1)) {
+                job.committed++;
+                job.buffered = job.buffered.subList(1, job.buffered.size());
+                return;
+            }
+        }
+        save(jobId, accessKey, buffer);
     }
 
     /** The job left the consumer; a terminated one is remembered until its slot is reused. */
@@ -129,21 +151,24 @@ final class JobStateWriter {
             pending.addAll(job.arriving);
         }
         JobRecord record = new JobRecord(job.key, false, false, pending, job.timesOutAt);
-        if (job.written != null && sameAs(job.written, record)) {
+        if (job.written != null && holds(job.written, job.committed, record)) {
             return;
         }
         store.write(jobId, record);
         job.written = record;
+        job.committed = 0;
     }
 
-    // the same message objects in the same order, same key and time-out: the store already holds it
-    private static boolean sameAs(JobRecord a, JobRecord b) {
-        if (!Objects.equals(a.accessKey(), b.accessKey()) || a.timesOutAt() != b.timesOutAt()
-            || a.pending().size() != b.pending().size()) {
+    // the store already holds this: the same key and time-out, and the same message objects in the same order once
+    // the counted commits are taken off the written record
+    private static boolean holds(JobRecord written, int committed, JobRecord record) {
+        List<CardsavrMessage> stored = written.pending();
+        if (!Objects.equals(written.accessKey(), record.accessKey()) || written.timesOutAt() != record.timesOutAt()
+            || stored.size() - committed != record.pending().size()) {
             return false;
         }
-        for (int i = 0; i < a.pending().size(); i++) {
-            if (a.pending().get(i) != b.pending().get(i)) {
+        for (int i = 0; i < record.pending().size(); i++) {
+            if (stored.get(committed + i) != record.pending().get(i)) {
                 return false;
             }
         }
@@ -156,6 +181,8 @@ final class JobStateWriter {
         final List<CardsavrMessage> arriving = new ArrayList<>();
         String key;
         long timesOutAt;
+        // the last record written, and how many of its oldest items were counted as completed since
         JobRecord written;
+        int committed;
     }
 }

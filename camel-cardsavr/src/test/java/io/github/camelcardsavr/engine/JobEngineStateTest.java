@@ -145,6 +145,8 @@ class JobEngineStateTest {
             window();
             return storedPending(1).isEmpty();
         });
+        // the new slot and the record of the arrivals; then a counter per exchange, or one write of what is left
+        assertThat(engine.stateWrites()).isEqualTo(writePerExchange ? 2 + 3 : 2 + 1);
     }
 
     @Test
