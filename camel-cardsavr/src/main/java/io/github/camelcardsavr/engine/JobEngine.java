@@ -358,8 +358,13 @@ public final class JobEngine {
         String key = settings.channelPerJob() ? channel.accessKey() : null;
         arrivalsByJob(channel, reply).forEach((jobId, items) -> {
             try {
-                state.arrived(jobId, key, items);
+                int backlog = state.arrived(jobId, key, items);
                 consecutiveStateFailures.set(0);
+                if (backlog >= settings.maxBufferedPerJob()) {
+                    // paused now, not once the delivery thread is back from routing: a busy route does not make the
+                    // backlog (and each write of it) grow past the limit by a call per delay
+                    channel.paused(true);
+                }
             } catch (RuntimeException e) {
                 // delivered all the same (the server no longer has it), but nothing more is fetched for a while
                 stateWriteFailed(jobId, e);

@@ -66,8 +66,12 @@ final class JobStateWriter {
         write(jobId, job);
     }
 
-    /** Items a call fetched for the job, before the delivery thread has them: stored now. */
-    synchronized void arrived(long jobId, String accessKey, List<CardsavrMessage> items) {
+    /**
+     * Items a call fetched for the job, before the delivery thread has them: stored now.
+     *
+     * @return how many items of the job the store now holds (its backlog)
+     */
+    synchronized int arrived(long jobId, String accessKey, List<CardsavrMessage> items) {
         StoredJob job = jobs.computeIfAbsent(jobId, id -> new StoredJob());
         job.arriving.addAll(items);
         if (accessKey != null) {
@@ -75,6 +79,7 @@ final class JobStateWriter {
         }
         job.timesOutAt = JobBuffer.timesOutAt(items, System.currentTimeMillis(), job.timesOutAt);
         write(jobId, job);
+        return job.buffered.size() + job.arriving.size();
     }
 
     /** The delivery thread put the job's oldest {@code count} arrivals into its buffer. */

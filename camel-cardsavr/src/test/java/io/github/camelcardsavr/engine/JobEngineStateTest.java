@@ -57,7 +57,11 @@ class JobEngineStateTest {
     }
 
     private void engine(Duration interval, boolean writePerExchange, long... jobs) {
-        EngineSettings settings = new EngineSettings(interval, Duration.ZERO, 8, 100, true, true, true,
+        engineBuffering(100, interval, writePerExchange, jobs);
+    }
+
+    private void engineBuffering(int maxBuffered, Duration interval, boolean writePerExchange, long... jobs) {
+        EngineSettings settings = new EngineSettings(interval, Duration.ZERO, 8, maxBuffered, true, true, true,
                 Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1),
                 writePerExchange);
         engine = new JobEngine(settings, calls, CardsavrStateStore.of(repository, "test", sealer));
@@ -120,6 +124,45 @@ class JobEngineStateTest {
         release.countDown();
         await().until(() -> router.completedItems.size() == 3);
         assertThat(router.completed()).containsExactly("A", "X", "Y");
+    }
+
+    @Test
+    void aJobIsPausedAsSoonAsItsStoredBacklogReachesTheLimitEvenWhileTheRouteIsBusy() throws Exception {
+        engineBuffering(10, Duration.ofMillis(5), true, 1);
+        CountDownLatch release = new CountDownLatch(1);
+        router.whileRouting(() -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        deliveryThread.execute(() -> {
+            try {
+                while (router.completedItems.size() < 10) {
+                    window();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        calls.next(1).complete(calls.reply(1, five(1, "A")));
+        await().until(() -> !router.routed.isEmpty());
+        calls.next(1).complete(calls.reply(1, five(1, "B")));
+        // the delivery thread is inside A1's exchange: the job stops being called all the same
+        await().until(() -> calls.channel(1).isPaused());
+        assertThat(storedPending(1)).hasSize(10);
+        router.whileRouting(() -> { });
+        release.countDown();
+        await().until(() -> router.completedItems.size() == 10);
+    }
+
+    private static CardsavrMessage[] five(long jobId, String prefix) {
+        CardsavrMessage[] messages = new CardsavrMessage[5];
+        for (int i = 0; i < 5; i++) {
+            messages[i] = status(jobId, prefix + (i + 1));
+        }
+        return messages;
     }
 
     @ParameterizedTest(name = "stateWritePerExchange={0}")
