@@ -14,7 +14,7 @@ final class ClusterServices {
     /** The file lock is tried every second; a leader whose heartbeat is this many seconds old counts as gone. */
     static final long LOCK_INTERVAL_SECONDS = 1;
     static final int HEARTBEAT_TIMEOUT_MULTIPLIER = 3;
-    /** Pods of the Deployment carry this label; the Lease is named {@code cardsavr-ha-<namespace of the routes>}. */
+    /** Pods of the Deployment carry this label; the Lease is {@code leaders-<cluster namespace of the routes>}. */
     static final Map<String, String> KUBERNETES_LABELS = Map.of("app", "cardsavr-ha");
 
     private ClusterServices() {
@@ -42,7 +42,6 @@ final class ClusterServices {
         KubernetesClusterService service = new KubernetesClusterService();
         service.setKubernetesNamespace(namespace);
         service.setLeaseResourceType(LeaseResourceType.Lease);
-        service.setKubernetesResourceName("cardsavr-ha");
         service.setClusterLabels(KUBERNETES_LABELS);
         return service;
     }

@@ -27,7 +27,7 @@ class ClusterServicesTest {
         var service = (KubernetesClusterService) ClusterServices.of(new HaSettings.Cluster(null, "payments"));
         assertThat(service.getKubernetesNamespace()).isEqualTo("payments");
         assertThat(service.getLeaseResourceType()).isEqualTo(LeaseResourceType.Lease);
-        assertThat(service.getKubernetesResourceName()).isEqualTo("cardsavr-ha");
+        assertThat(service.getKubernetesResourceName()).as("Lease leaders-<namespace of the routes>").isEqualTo("leaders");
         assertThat(service.getClusterLabels()).containsEntry("app", "cardsavr-ha");
         assertThat(service.getLeaseDurationMillis()).isEqualTo(15_000);
         assertThat(service.getRenewDeadlineMillis()).isEqualTo(10_000);
