@@ -53,6 +53,7 @@ public class CardsavrComponent extends HealthCheckComponent {
         CardsavrConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(CardsavrOperation.fromPath(remaining));
         CardsavrEndpoint endpoint = new CardsavrEndpoint(withoutIntegratorKeyValue(uri), this, endpointConfiguration);
+        PipeEncodedOptions.decodeIfEncoded(getCamelContext(), parameters);
         setProperties(endpoint, parameters);
         endpointConfiguration.validate();
         return endpoint;

@@ -58,7 +58,7 @@ public final class CardsavrConstants {
     @Metadata(label = "common",
               description = "A job's messaging access key: set by the subscribe producer; read by a jobStatus"
                             + " producer adding a job (use this key instead of subscribing). Secret: do not log it.",
-              javaType = "String")
+              javaType = "String", secret = true)
     public static final String ACCESS_KEY = "CamelCardsavrAccessKey";
 
     @Metadata(label = "producer",

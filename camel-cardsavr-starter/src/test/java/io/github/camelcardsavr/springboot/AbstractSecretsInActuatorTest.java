@@ -30,6 +30,7 @@ abstract class AbstractSecretsInActuatorTest {
 
     static final String SESSION_TOKEN = "starter-session-token-5d2b";
     static final String ACCESS_KEY = "starter-access-key-8e4c";
+    static final String STATE_SECRET = "starter-state-secret-71f0";
     static final String OUT_DIR = "/var/tmp/starter-out-3a9d";
     static final String PROPERTIES_BEAN = "camel.component.cardsavr-" + CardsavrComponentConfiguration.class.getName();
 
@@ -65,6 +66,7 @@ abstract class AbstractSecretsInActuatorTest {
     static void connection(DynamicPropertyRegistry registry) {
         TestSimulator.connect(registry);
         registry.add("camel.component.cardsavr.access-key", () -> ACCESS_KEY);
+        registry.add("camel.component.cardsavr.state-secret", () -> STATE_SECRET);
     }
 
     @LocalServerPort
@@ -79,7 +81,7 @@ abstract class AbstractSecretsInActuatorTest {
 
     protected static List<String> secrets() {
         return List.of(TestSimulator.get().getIntegratorKey(), TestSimulator.PASSWORD, TestSimulator.USERNAME,
-                SESSION_TOKEN, ACCESS_KEY);
+                SESSION_TOKEN, ACCESS_KEY, STATE_SECRET);
     }
 
     @Test
@@ -88,7 +90,8 @@ abstract class AbstractSecretsInActuatorTest {
                 .getConfiguration();
 
         assertThat(List.of(configuration.getIntegratorKey(), configuration.getPassword(), configuration.getUsername(),
-                configuration.getSessionToken(), configuration.getAccessKey())).isEqualTo(secrets());
+                configuration.getSessionToken(), configuration.getAccessKey(), configuration.getStateSecret()))
+                .isEqualTo(secrets());
     }
 
     @Test
@@ -116,7 +119,7 @@ abstract class AbstractSecretsInActuatorTest {
                     .isEqualTo("******");
         }
         assertThat(secretProperties).containsExactlyInAnyOrder("integratorKey", "password", "sessionToken",
-                "username", "accessKey");
+                "username", "accessKey", "stateSecret");
     }
 
     /** The camel.component.cardsavr bean of /actuator/configprops. */

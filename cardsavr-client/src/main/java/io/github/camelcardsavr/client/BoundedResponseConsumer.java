@@ -13,7 +13,8 @@ import org.apache.hc.core5.http.HttpResponse;
 
 /**
  * Buffers a response body up to a fixed limit and fails the exchange as soon as the limit is passed, so a
- * misbehaving server cannot make the client buffer without bound.
+ * misbehaving server cannot make the client buffer without bound. The buffer grows (doubling) as bytes arrive; a
+ * declared {@code Content-Length} over the limit fails at once, but is never allocated up front.
  */
 final class BoundedResponseConsumer extends AbstractBinResponseConsumer<RawResponse> {
 
@@ -26,7 +27,7 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<RawRespo
         }
     }
 
-    private static final int INITIAL_CAPACITY = 1024;
+    private static final int INITIAL_CAPACITY = 8 * 1024;
 
     private final int maxBytes;
     private HttpResponse head;
@@ -45,7 +46,9 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<RawRespo
             throw new TooLargeException("declares " + declared + " bytes, over the maxResponseBytes limit of " + maxBytes
                     + " bytes");
         }
-        buffer = new byte[(int) Math.min(maxBytes, declared > 0 ? declared : INITIAL_CAPACITY)];
+        // The declared length is only a promise: a server that declares megabytes and sends nothing must not cost
+        // megabytes per call, so the buffer starts small and grows with the bytes that actually arrive.
+        buffer = new byte[(int) Math.min(maxBytes, declared > 0 ? Math.min(declared, INITIAL_CAPACITY) : INITIAL_CAPACITY)];
         length = 0;
     }
 

@@ -55,7 +55,7 @@ public final class CardsavrClient implements AutoCloseable {
         this.codec = new ProtocolCodec(config);
         this.completionExecutor = config.getCompletionExecutor();
         if (config.getAuthMode() == AuthMode.TOKEN) {
-            Session fixed = new Session(config.sessionToken(), null, SessionLoginReply.ofToken(config.sessionToken()));
+            Session fixed = new Session(config.sessionToken(), null, SessionLoginReply.ofToken(config.sessionToken()), null);
             this.sessions = new SessionHolder(() -> CompletableFuture.completedFuture(fixed));
         } else {
             LoginExchange login = new LoginExchange(config, codec, transport);
@@ -321,6 +321,11 @@ public final class CardsavrClient implements AutoCloseable {
         return registrationMethod;
     }
 
+    /** The established session (token and key), for tests of this package that look for secrets; null while none. */
+    Session establishedSession() {
+        return sessions.established();
+    }
+
     // ---- call execution --------------------------------------------------------------------------------------
 
     private <T> CompletableFuture<T> send(ApiCall call, Function<byte[], T> decoder) {
@@ -389,7 +394,8 @@ public final class CardsavrClient implements AutoCloseable {
                 LOG.debug("{} {} -> {} in {} ms", request.method, request.path, response.status, elapsedMillis(started));
             }
             try {
-                out.complete(decoder.apply(codec.decode(call, response, session.key, CardsavrException.Reason.HTTP_STATUS)));
+                out.complete(decoder.apply(codec.decode(call, response, session.key, session.acceptedReplies,
+                        CardsavrException.Reason.HTTP_STATUS)));
             } catch (RuntimeException e) {
                 out.completeExceptionally(Failures.during(call, e));
             }

@@ -261,7 +261,10 @@ public final class CardsavrClientConfig {
             return this;
         }
 
-        /** Allows {@code http://} to hosts other than loopback. Never needed against real CardSavr instances. */
+        /**
+         * Allows {@code http://} to hosts other than loopback, and to any host through a proxy. Never needed against
+         * real CardSavr instances.
+         */
         public Builder allowInsecureHttp(boolean allowInsecureHttp) {
             this.allowInsecureHttp = allowInsecureHttp;
             return this;
@@ -321,6 +324,13 @@ public final class CardsavrClientConfig {
             if (authMode == null) {
                 throw new IllegalArgumentException("authMode is required (signed, unsigned or token)");
             }
+            // before the URL: whether plain http is acceptable depends on the proxy
+            if (proxyHost != null && !proxyHost.isBlank() && (proxyPort < 1 || proxyPort > 65535)) {
+                throw new IllegalArgumentException("proxyPort must be between 1 and 65535 when proxyHost is set, got " + proxyPort);
+            }
+            if ((proxyHost == null || proxyHost.isBlank()) && proxyPort != -1) {
+                throw new IllegalArgumentException("proxyPort is set but proxyHost is missing");
+            }
             URI uri = validateBaseUrl();
             byte[] key = null;
             switch (authMode) {
@@ -352,12 +362,6 @@ public final class CardsavrClientConfig {
             if (maxResponseBytes < 1) {
                 throw new IllegalArgumentException("maxResponseBytes must be at least 1, got " + maxResponseBytes);
             }
-            if (proxyHost != null && !proxyHost.isBlank() && (proxyPort < 1 || proxyPort > 65535)) {
-                throw new IllegalArgumentException("proxyPort must be between 1 and 65535 when proxyHost is set, got " + proxyPort);
-            }
-            if ((proxyHost == null || proxyHost.isBlank()) && proxyPort != -1) {
-                throw new IllegalArgumentException("proxyPort is set but proxyHost is missing");
-            }
             return new CardsavrClientConfig(this, uri, key);
         }
 
@@ -388,9 +392,17 @@ public final class CardsavrClientConfig {
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("baseUrl must not contain a query or fragment");
             }
-            if (scheme.equals("http") && !allowInsecureHttp && !LoopbackHosts.isLoopback(uri.getHost())) {
-                throw new IllegalArgumentException("baseUrl uses plain http:// to non-loopback host " + uri.getHost()
-                        + "; use https:// or set allowInsecureHttp=true");
+            if (scheme.equals("http") && !allowInsecureHttp) {
+                if (!LoopbackHosts.isLoopback(uri.getHost())) {
+                    throw new IllegalArgumentException("baseUrl uses plain http:// to non-loopback host " + uri.getHost()
+                            + "; use https:// or set allowInsecureHttp=true");
+                }
+                if (proxyHost != null && !proxyHost.isBlank()) {
+                    // the proxy, not this machine, reaches the target: the plain traffic leaves through the network
+                    throw new IllegalArgumentException("baseUrl uses plain http:// through the proxy " + proxyHost + ":"
+                            + proxyPort + ", so the traffic leaves this machine although " + uri.getHost()
+                            + " is a loopback name; use https:// or set allowInsecureHttp=true");
+                }
             }
             return uri;
         }

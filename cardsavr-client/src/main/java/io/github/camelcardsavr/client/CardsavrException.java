@@ -9,7 +9,9 @@ import io.github.camelcardsavr.model.ApiError;
 
 /**
  * The one failure type of the CardSavr client. Messages name the operation, method, path and status, never
- * secrets or response bodies; the server's {@code _errors} entries are available through {@link #getErrors()}.
+ * secrets or response bodies; the server's {@code _errors} entries are available through {@link #getErrors()}
+ * (their texts escaped and capped, see {@link ApiError}), and whether the error reply was signed by the server through
+ * {@link #isVerified()}.
  */
 public class CardsavrException extends RuntimeException {
 
@@ -21,7 +23,10 @@ public class CardsavrException extends RuntimeException {
         HTTP_STATUS,
         /** The body is not the JSON that was expected (syntax, truncation, shape, nesting). */
         MALFORMED_BODY,
-        /** A response signature was missing or did not match. */
+        /**
+         * A response signature was missing (on a success reply in signed mode), did not match (on any reply, errors
+         * included), or repeated one already accepted in the session (a replayed reply).
+         */
         BAD_SIGNATURE,
         /** An encrypted body could not be decrypted (wrong key, tampered, unknown format). */
         UNDECRYPTABLE_BODY,
@@ -41,6 +46,7 @@ public class CardsavrException extends RuntimeException {
     private final transient List<ApiError> errors;
     private final transient Duration retryAfter;
     private final int statusCode;
+    private final boolean verified;
 
     public CardsavrException(Reason reason, String message) {
         this(reason, message, 0, List.of(), null, null);
@@ -50,24 +56,41 @@ public class CardsavrException extends RuntimeException {
         this(reason, message, 0, List.of(), null, cause);
     }
 
+    /** A failure whose error reply, if any, was not verified (see {@link #isVerified()}). */
     public CardsavrException(Reason reason, String message, int statusCode, List<ApiError> errors,
                              Duration retryAfter, Throwable cause) {
+        this(reason, message, statusCode, errors, retryAfter, cause, false);
+    }
+
+    /**
+     * @param verified the failure is an error reply whose response signature the client checked and found valid
+     */
+    public CardsavrException(Reason reason, String message, int statusCode, List<ApiError> errors,
+                             Duration retryAfter, Throwable cause, boolean verified) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.statusCode = statusCode;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.retryAfter = retryAfter;
+        this.verified = verified;
+    }
+
+    /** A failure carrying an HTTP status (>= 400) and the server's error entries, from an unverified reply. */
+    public static CardsavrException httpStatus(String message, int statusCode, List<ApiError> errors,
+                                               Duration retryAfter) {
+        return httpStatus(message, statusCode, errors, retryAfter, false);
     }
 
     /** A failure carrying an HTTP status (>= 400) and the server's error entries. */
     public static CardsavrException httpStatus(String message, int statusCode, List<ApiError> errors,
-                                               Duration retryAfter) {
-        return new CardsavrException(Reason.HTTP_STATUS, message, statusCode, errors, retryAfter, null);
+                                               Duration retryAfter, boolean verified) {
+        return new CardsavrException(Reason.HTTP_STATUS, message, statusCode, errors, retryAfter, null, verified);
     }
 
-    /** A copy of this failure with a different message, same status, errors and cause chain. */
+    /** A copy of this failure with a different message, same status, errors, verification and cause chain. */
     public CardsavrException withMessage(String message) {
-        CardsavrException copy = new CardsavrException(reason, message, statusCode, getErrors(), retryAfter, getCause());
+        CardsavrException copy = new CardsavrException(reason, message, statusCode, getErrors(), retryAfter, getCause(),
+                verified);
         // Keep the origin of the failure, not the place where context was added.
         copy.setStackTrace(getStackTrace());
         return copy;
@@ -89,6 +112,21 @@ public class CardsavrException extends RuntimeException {
 
     public Optional<Duration> getRetryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * True when this failure is an error reply that carried a response signature the client checked and found valid:
+     * signed mode, signed with the session key (or, by a server that no longer knows the session, the integrator
+     * key). Such a reply provably came from the server. False for an error reply without signature headers (accepted,
+     * because a server that lost the session cannot sign, but not proven to come from the server), for every error
+     * reply in the unsigned and token modes, and for failures that are not replies. An error reply whose signature is
+     * present but wrong is not an HTTP status at all: it fails with reason {@link Reason#BAD_SIGNATURE}.
+     * <p>
+     * Decisions that lose data when a reply is forged, such as dropping a subscription on {@link #isAccessKeyRejected()},
+     * should wait for a verified reply or a repeated unverified one.
+     */
+    public boolean isVerified() {
+        return verified;
     }
 
     /** True for 401/403 answers that blame the access key (the subscription must be renewed). */

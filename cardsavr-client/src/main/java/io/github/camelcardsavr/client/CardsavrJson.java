@@ -192,8 +192,12 @@ public final class CardsavrJson {
         return object(body, MAPPER.readerFor(type), type.getSimpleName());
     }
 
+    /** The most {@code _errors} entries kept from one error body; a server cannot make an error grow without bound. */
+    public static final int MAX_ERRORS = 20;
+
     /**
-     * The {@code _errors} entries of an error body: {@code {"_errors":[...]}} or an array of such objects.
+     * The {@code _errors} entries of an error body: {@code {"_errors":[...]}} or an array of such objects, at most
+     * {@value #MAX_ERRORS}, their texts made safe to print (see {@link ApiError}).
      * Lenient by design: the HTTP status is the error; an unreadable error body yields an empty list.
      */
     public static List<ApiError> parseErrors(byte[] body) {
@@ -221,6 +225,9 @@ public final class CardsavrJson {
             return;
         }
         for (JsonNode entry : entries.isArray() ? entries : List.of(entries)) {
+            if (into.size() >= MAX_ERRORS) {
+                return;
+            }
             if (entry.isTextual()) {
                 into.add(ApiError.of(null, entry.asText(), null));
             } else if (entry.isObject()) {

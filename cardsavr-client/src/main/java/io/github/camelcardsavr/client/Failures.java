@@ -3,6 +3,9 @@ package io.github.camelcardsavr.client;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.github.camelcardsavr.model.ApiError;
 import io.github.camelcardsavr.client.CardsavrJson;
@@ -23,18 +27,37 @@ final class Failures {
     private Failures() {
     }
 
-    /** An error response (status >= 400): status, the {@code _errors} entries and Retry-After. */
+    /** The most {@code _errors} entries named in a failure's message. */
+    static final int MAX_NAMED_ERRORS = 5;
+
+    /** An error response whose signature was not checked: status, the {@code _errors} entries and Retry-After. */
     static CardsavrException fromResponse(ApiCall call, RawResponse response, CardsavrException.Reason reason) {
+        return fromResponse(call, response, reason, false, null);
+    }
+
+    /**
+     * An error response (status >= 400): status, the {@code _errors} entries and Retry-After.
+     *
+     * @param verified       its signature was present, matched and was new
+     * @param unverifiedNote why a reply the client could have verified is not, for the message; null when the client
+     *                       does not check signatures
+     */
+    static CardsavrException fromResponse(ApiCall call, RawResponse response, CardsavrException.Reason reason,
+                                          boolean verified, String unverifiedNote) {
         List<ApiError> errors = CardsavrJson.parseErrors(response.body);
         StringBuilder message = new StringBuilder(call.describe()).append(" failed: HTTP ").append(response.status);
         if (!errors.isEmpty()) {
             message.append(" (");
-            for (int i = 0; i < errors.size(); i++) {
+            // names and properties are server text, already escaped and capped by ApiError
+            for (int i = 0; i < Math.min(errors.size(), MAX_NAMED_ERRORS); i++) {
                 ApiError error = errors.get(i);
                 message.append(i == 0 ? "" : ", ").append(error.getName() != null ? error.getName() : "error");
                 if (error.getProperty() != null) {
                     message.append(" on ").append(error.getProperty());
                 }
+            }
+            if (errors.size() > MAX_NAMED_ERRORS) {
+                message.append(" and ").append(errors.size() - MAX_NAMED_ERRORS).append(" more");
             }
             message.append(')');
         }
@@ -42,7 +65,10 @@ final class Failures {
         if (retryAfter != null) {
             message.append(", retry after ").append(retryAfter.toSeconds()).append(" s");
         }
-        return new CardsavrException(reason, message.toString(), response.status, errors, retryAfter, null);
+        if (unverifiedNote != null) {
+            message.append(", ").append(unverifiedNote);
+        }
+        return new CardsavrException(reason, message.toString(), response.status, errors, retryAfter, null, verified);
     }
 
     /** A failure raised while processing a call, with the call named in front of its message. */
@@ -69,7 +95,8 @@ final class Failures {
         }
         if (cause instanceof SSLException) {
             return new CardsavrException(CardsavrException.Reason.CONNECTION,
-                    call.describe() + " failed: TLS error (" + cause.getClass().getSimpleName() + ")", cause);
+                    call.describe() + " failed: TLS error (" + cause.getClass().getSimpleName() + ")" + tlsProblem(cause),
+                    cause);
         }
         if (cause instanceof ConnectException || cause instanceof IOException || cause instanceof CancellationException) {
             return new CardsavrException(CardsavrException.Reason.CONNECTION,
@@ -77,6 +104,20 @@ final class Failures {
         }
         return new CardsavrException(CardsavrException.Reason.CONNECTION,
                 call.describe() + " failed (" + cause.getClass().getSimpleName() + ")", cause);
+    }
+
+    /** The two TLS failures users meet, named; the exception's own text (which quotes names) is not repeated. */
+    private static String tlsProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLPeerUnverifiedException || (t instanceof CertificateException && t.getMessage() != null
+                    && (t.getMessage().contains("subject alternative") || t.getMessage().startsWith("No name matching")))) {
+                return ": the server's certificate does not name the host of baseUrl";
+            }
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return ": the server's certificate is not trusted (its issuer is not in the trust store)";
+            }
+        }
+        return "";
     }
 
     static Throwable unwrap(Throwable failure) {

@@ -31,7 +31,7 @@ final class LoginExchange {
         this.config = config;
         this.codec = codec;
         this.transport = transport;
-        this.integratorKey = config.getAuthMode() == AuthMode.SIGNED ? ProtocolKey.of(config.integratorKey()) : null;
+        this.integratorKey = codec.integratorKey();
     }
 
     CompletableFuture<Session> login() {
@@ -50,16 +50,16 @@ final class LoginExchange {
         }
         body.put("client_public_key", EcdhKeyAgreement.encodePublicKey((ECPublicKey) keyPair.getPublic()));
         ApiCall call = new ApiCall("login", "POST", CardsavrPaths.LOGIN, CardsavrJson.toJsonBytes(body));
-        return send(call, integratorKey).thenApply(reply -> {
+        return send(call, integratorKey, codec.integratorReplies()).thenApply(reply -> {
             try {
-                return establish(reply, keyPair);
+                return establish(reply, keyPair, codec.newReplayGuard());
             } catch (CardsavrException e) {
                 throw Failures.during(call, e);
             }
         });
     }
 
-    private static Session establish(SessionLoginReply reply, KeyPair keyPair) {
+    private static Session establish(SessionLoginReply reply, KeyPair keyPair, ReplayGuard acceptedReplies) {
         if (reply.getServerPublicKey() == null || reply.getServerPublicKey().isBlank()) {
             throw new CardsavrException(CardsavrException.Reason.LOGIN_FAILED, "reply has no server_public_key");
         }
@@ -67,7 +67,7 @@ final class LoginExchange {
                 ((ECPrivateKey) keyPair.getPrivate()).getParams());
         byte[] secret = EcdhKeyAgreement.sharedSecret(keyPair.getPrivate(), serverKey);
         try {
-            return new Session(reply.getSessionToken(), ProtocolKey.of(secret), reply);
+            return new Session(reply.getSessionToken(), ProtocolKey.of(secret), reply, acceptedReplies);
         } catch (IllegalArgumentException e) {
             throw new CardsavrException(CardsavrException.Reason.LOGIN_FAILED,
                     "ECDH produced a " + secret.length + "-byte secret, expected 32");
@@ -81,10 +81,10 @@ final class LoginExchange {
         body.put("username", config.getUsername());
         body.put("password", config.password());
         ApiCall call = new ApiCall("login", "POST", CardsavrPaths.LOGIN, CardsavrJson.toJsonBytes(body));
-        return send(call, null).thenApply(reply -> new Session(reply.getSessionToken(), null, reply));
+        return send(call, null, null).thenApply(reply -> new Session(reply.getSessionToken(), null, reply, null));
     }
 
-    private CompletableFuture<SessionLoginReply> send(ApiCall call, ProtocolKey key) {
+    private CompletableFuture<SessionLoginReply> send(ApiCall call, ProtocolKey key, ReplayGuard accepted) {
         OutgoingRequest request;
         try {
             request = codec.encode(call, null, key);
@@ -102,7 +102,7 @@ final class LoginExchange {
             }
             SessionLoginReply reply;
             try {
-                reply = CardsavrJson.parseLoginReply(codec.decode(call, response, key, CardsavrException.Reason.LOGIN_FAILED));
+                reply = CardsavrJson.parseLoginReply(codec.decode(call, response, key, accepted, CardsavrException.Reason.LOGIN_FAILED));
             } catch (CardsavrException e) {
                 throw Failures.during(call, e);
             }

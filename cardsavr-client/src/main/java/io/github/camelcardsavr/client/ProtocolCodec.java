@@ -1,6 +1,8 @@
 package io.github.camelcardsavr.client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 import io.github.camelcardsavr.client.CardsavrJson;
@@ -8,7 +10,8 @@ import io.github.camelcardsavr.client.CardsavrJson;
 /**
  * Puts calls on the wire and takes responses off it for one client. With a protocol key (signed mode) request
  * bodies are encrypted, requests signed, response signatures verified and encrypted responses decrypted; without
- * one (unsigned and token modes) JSON travels as is. Every request carries the trace header.
+ * one (unsigned and token modes) JSON travels as is. Every request carries the trace header. Signed replies, errors
+ * included, are refused when their signature is wrong or repeats one already accepted (a replay).
  */
 final class ProtocolCodec {
 
@@ -20,12 +23,42 @@ final class ProtocolCodec {
     private final String basePath;
     private final String traceHeader;
     private final String authorization;
+    private final Duration callDeadline;
+    private final ProtocolKey integratorKey;
+    // replies signed with the integrator key (logins, errors of a server that lost the session) span sessions
+    private final ReplayGuard integratorReplies;
 
     ProtocolCodec(CardsavrClientConfig config) {
         String path = config.baseUri().getRawPath();
         this.basePath = path == null ? "" : path;
         this.traceHeader = CardsavrJson.toJson(Map.of("key", config.getTraceKey()));
         this.authorization = config.getIntegratorName() == null ? null : RequestSigner.authorization(config.getIntegratorName());
+        this.callDeadline = config.getResponseTimeout().multipliedBy(HttpTransport.DEADLINE_MULTIPLE);
+        this.integratorKey = config.getAuthMode() == AuthMode.SIGNED ? integratorKey(config) : null;
+        this.integratorReplies = newReplayGuard();
+    }
+
+    private static ProtocolKey integratorKey(CardsavrClientConfig config) {
+        byte[] raw = config.integratorKey();
+        try {
+            return ProtocolKey.of(raw);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /** The integrator key in signed mode (login and its reply are signed with it), else null. */
+    ProtocolKey integratorKey() {
+        return integratorKey;
+    }
+
+    ReplayGuard integratorReplies() {
+        return integratorReplies;
+    }
+
+    /** The memory of accepted replies for a new session. */
+    ReplayGuard newReplayGuard() {
+        return ReplayGuard.forDeadline(callDeadline);
     }
 
     /** The path as sent: the base URL's path followed by the call's path. */
@@ -71,24 +104,34 @@ final class ProtocolCodec {
     /**
      * The plain response body of a successful call.
      *
-     * @throws CardsavrException for an error status (with the given reason), a missing or wrong signature, or an
-     *                           encrypted body that cannot be decrypted
+     * @param key      the key replies must be signed with (session or, for the login, integrator key); null when the
+     *                 client does not sign (unsigned and token modes)
+     * @param accepted the replies already accepted under {@code key}
+     * @throws CardsavrException for an error status (with the given reason), a missing, wrong or replayed signature,
+     *                           or an encrypted body that cannot be decrypted
      */
-    byte[] decode(ApiCall call, RawResponse response, ProtocolKey key, CardsavrException.Reason errorReason) {
+    byte[] decode(ApiCall call, RawResponse response, ProtocolKey key, ReplayGuard accepted,
+                  CardsavrException.Reason errorReason) {
         if (response.isError()) {
-            // Error bodies are plain JSON; their signature is not checked because a server that no longer knows
-            // the session (the usual 401) cannot sign with its key. The status is reported either way.
-            throw Failures.fromResponse(call, response, errorReason);
+            // Error bodies are plain JSON. A server that no longer knows the session (the usual 401) cannot sign with
+            // its key, so an unsigned error is accepted, as unverified; a signature that is present must match.
+            if (key == null) {
+                throw Failures.fromResponse(call, response, errorReason, false, null);
+            }
+            if (!isSigned(response)) {
+                throw Failures.fromResponse(call, response, errorReason, false, "unsigned reply");
+            }
+            String repeated = verifyError(call, response, key, accepted);
+            throw Failures.fromResponse(call, response, errorReason, repeated == null, repeated);
         }
         if (key != null) {
-            if (response.signature == null || response.signature.isBlank()) {
+            if (!isSigned(response)) {
                 throw badSignature(call, response, "has no x-cardsavr-signature header");
             }
-            String path = RequestSigner.decodePath(fullPath(call));
-            if (!RequestSigner.verify(key, path, orEmpty(response.authorization), orEmpty(response.nonce),
-                    response.body, response.signature)) {
+            if (!matches(key, call, response)) {
                 throw badSignature(call, response, "signature does not match");
             }
+            admit(call, response, accepted);
         }
         String encrypted = EncryptedEnvelope.extract(response.body);
         if (encrypted == null) {
@@ -103,6 +146,54 @@ final class ProtocolCodec {
         } catch (CardsavrException e) {
             throw e.withMessage(call.describe() + " -> " + response.status + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Checks a signed error reply against the call's key or, as a server that no longer knows the session signs with
+     * the only key left, the integrator key. One that matches neither is not the server's word and fails as
+     * BAD_SIGNATURE (carrying no status, errors or Retry-After that a caller could act on).
+     *
+     * @return null when the reply is verified; otherwise why it is reported as unverified: plain error bodies of
+     *         concurrent identical calls can legitimately be identical, so a repeat is not refused like a repeated
+     *         success reply, but it proves nothing either
+     */
+    private String verifyError(ApiCall call, RawResponse response, ProtocolKey key, ReplayGuard accepted) {
+        ReplayGuard guard = null;
+        if (matches(key, call, response)) {
+            guard = accepted;
+        } else if (integratorKey != null && integratorKey != key && matches(integratorKey, call, response)) {
+            guard = integratorReplies;
+        }
+        if (guard != null) {
+            String repeated = guard.admit(response.nonce, response.signature);
+            return repeated == null ? null : "unverified: the reply " + repeated;
+        }
+        if (key == integratorKey) {
+            // A login refused for a wrong integrator key is signed with the right one, which the client cannot check.
+            // Its failure is reported as the login's, unverified; a forged one can only refuse a login, as a dropped
+            // connection could.
+            return "unverified: its signature does not match the configured integratorKey (is the key right?)";
+        }
+        throw badSignature(call, response, "is an error reply whose signature "
+                + "matches neither the session key nor the integrator key"
+                + "; its status is not trusted");
+    }
+
+    private boolean matches(ProtocolKey key, ApiCall call, RawResponse response) {
+        String path = RequestSigner.decodePath(fullPath(call));
+        return RequestSigner.verify(key, path, orEmpty(response.authorization), orEmpty(response.nonce), response.body,
+                response.signature);
+    }
+
+    private static void admit(ApiCall call, RawResponse response, ReplayGuard accepted) {
+        String refused = accepted.admit(response.nonce, response.signature);
+        if (refused != null) {
+            throw badSignature(call, response, refused);
+        }
+    }
+
+    private static boolean isSigned(RawResponse response) {
+        return response.signature != null && !response.signature.isBlank();
     }
 
     private static CardsavrException badSignature(ApiCall call, RawResponse response, String problem) {

@@ -49,6 +49,12 @@ final class SessionHolder {
         }
     }
 
+    /** The established session, without starting a login; null while there is none. */
+    Session established() {
+        CompletableFuture<Session> existing = current.get();
+        return existing == null || !existing.isDone() || existing.isCompletedExceptionally() ? null : existing.getNow(null);
+    }
+
     /** Forgets the current session and returns it if one was established, else null. */
     Session clear() {
         CompletableFuture<Session> existing = current.getAndSet(null);

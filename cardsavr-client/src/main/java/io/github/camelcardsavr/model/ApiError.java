@@ -10,7 +10,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One entry of a CardSavr error body {@code {"_errors":[{"name","message","property"}]}}. */
+/**
+ * One entry of a CardSavr error body {@code {"_errors":[{"name","message","property"}]}}. Its name, message and property
+ * are server text made safe to print: control characters (CR, LF, ...) are escaped and each is capped at
+ * {@value ServerText#MAX_CHARS} characters, so an entry cannot forge a log line wherever it is printed.
+ */
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
                 isGetterVisibility = JsonAutoDetect.Visibility.NONE,
                 fieldVisibility = JsonAutoDetect.Visibility.NONE)
@@ -27,9 +31,9 @@ public final class ApiError {
              @JsonProperty("message") String message,
              @JsonProperty("property") String property,
              @JsonAnySetter Map<String, Object> extras) {
-        this.name = name;
-        this.message = message;
-        this.property = property;
+        this.name = ServerText.clean(name);
+        this.message = ServerText.clean(message);
+        this.property = ServerText.clean(property);
         this.extras = Extras.freeze(extras);
     }
 

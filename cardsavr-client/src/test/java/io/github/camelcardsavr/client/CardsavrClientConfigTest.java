@@ -80,6 +80,19 @@ class CardsavrClientConfigTest {
         assertThat(signed().baseUrl(url).allowInsecureHttp(true).build().isAllowInsecureHttp()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "http://127.0.0.1:8080", "http://localhost:9000", "http://[::1]:8080" })
+    void plainHttpToLoopbackThroughAProxyNeedsAllowInsecureHttp(String url) {
+        // through a proxy the plain traffic leaves the machine, even when the target name is a loopback one
+        assertThatThrownBy(() -> signed().baseUrl(url).proxyHost("proxy.local").proxyPort(3128).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("through the proxy proxy.local:3128").hasMessageContaining("allowInsecureHttp");
+        assertThat(signed().baseUrl(url).proxyHost("proxy.local").proxyPort(3128).allowInsecureHttp(true).build()
+                .getProxyHost()).isEqualTo("proxy.local");
+        assertThat(signed().baseUrl(url.replace("http:", "https:")).proxyHost("proxy.local").proxyPort(3128).build()
+                .getProxyHost()).isEqualTo("proxy.local");
+    }
+
     @Test
     void malformedBaseUrlsAreRefused() {
         assertThatThrownBy(() -> signed().baseUrl("ftp://x.example").build()).hasMessageContaining("scheme 'ftp'");

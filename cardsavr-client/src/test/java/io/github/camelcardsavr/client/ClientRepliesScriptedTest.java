@@ -4,8 +4,6 @@ import java.time.Duration;
 
 import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer;
 import io.github.camelcardsavr.testsupport.ScriptedReply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelcardsavr.client.Calls.await;
@@ -17,26 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * messages". The simulator's faults (5xx, 429, latency, drops, bad signatures, undecryptable bodies) are in
  * {@link SimulatorFaultsClientTest}.
  */
-class ClientRepliesScriptedTest {
+class ClientRepliesScriptedTest extends ScriptedClientTestSupport {
 
     private static final String JOB = "/messages/place_card_on_single_site_jobs/42";
     private static final String BROADCASTS = JOB + "/broadcasts";
     private static final String REGISTRATIONS = JOB + "/broadcasts/registrations";
-
-    private ScriptedCardsavrServer server;
-    private CardsavrClient client;
-
-    @BeforeEach
-    void start() {
-        server = ScriptedCardsavrServer.signed();
-        client = CardsavrClient.create(ScriptedClients.signed(server).build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     private void broadcastsAnswer(ScriptedReply reply) {
         server.on("GET", BROADCASTS, reply);

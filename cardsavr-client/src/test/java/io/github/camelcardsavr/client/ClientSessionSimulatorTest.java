@@ -132,7 +132,8 @@ class ClientSessionSimulatorTest {
         CardsavrException e = failure(client.login());
         assertThat(e.getReason()).isEqualTo(CardsavrException.Reason.LOGIN_FAILED);
         assertThat(e.getStatusCode()).isEqualTo(401);
-        assertThat(e.getMessage()).contains("InvalidSignature");
+        assertThat(e.getMessage()).contains("InvalidSignature", "does not match the configured integratorKey");
+        assertThat(e.isVerified()).isFalse();
     }
 
     @Test

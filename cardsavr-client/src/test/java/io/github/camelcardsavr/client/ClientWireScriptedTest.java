@@ -15,8 +15,6 @@ import io.github.camelcardsavr.simulator.internal.crypto.Hashing;
 import io.github.camelcardsavr.testsupport.RecordedRequest;
 import io.github.camelcardsavr.testsupport.ScriptedCardsavrServer;
 import io.github.camelcardsavr.testsupport.ScriptedReply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelcardsavr.client.Calls.await;
@@ -26,23 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every messaging call as the server receives it: paths, methods, headers and bodies. Signed calls go to a server that
  * verifies and decrypts them with the simulator's crypto, not the client's.
  */
-class ClientWireScriptedTest {
+class ClientWireScriptedTest extends ScriptedClientTestSupport {
 
     private static final String JOB = "/messages/place_card_on_single_site_jobs/101";
 
-    private ScriptedCardsavrServer server;
-    private CardsavrClient client;
-
-    @BeforeEach
-    void start() {
-        server = ScriptedCardsavrServer.signed();
-        client = CardsavrClient.create(ScriptedClients.signed(server).traceKey("my_trace").build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
+    @Override
+    CardsavrClientConfig.Builder configure(CardsavrClientConfig.Builder config) {
+        return config.traceKey("my_trace");
     }
 
     private static JsonNode json(String text) {

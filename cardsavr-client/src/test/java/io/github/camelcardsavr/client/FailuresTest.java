@@ -98,4 +98,25 @@ class FailuresTest {
         assertThat(prefixed.getReason()).isEqualTo(CardsavrException.Reason.MALFORMED_BODY);
         assertThat(List.of(prefixed.getErrors())).hasSize(1);
     }
+
+    @Test
+    void serverErrorTextCannotForgeLogLinesAndIsCapped() {
+        StringBuilder body = new StringBuilder("{\"_errors\":[");
+        body.append("{\"name\":\"Denied\\r\\n2030-01-01 00:00:00 WARN [main] forged line\",\"property\":\"x\\u2028y\\u001b[31m\",")
+                .append("\"message\":\"").append("m".repeat(10_000)).append("\"}");
+        for (int i = 0; i < 99; i++) {
+            body.append(",{\"name\":\"E").append(i).append("\"}");
+        }
+        body.append("]}");
+
+        CardsavrException e = Failures.fromResponse(POLL, response(403, body.toString(), null), CardsavrException.Reason.HTTP_STATUS);
+
+        assertThat(e.getMessage()).doesNotContain("\r", "\n", "\u2028", "\u001b")
+                .contains("Denied\\r\\n2030-01-01 00:00:00 WARN [main] forged line on x\\u2028y\\u001b[31m")
+                .contains("E3 and 15 more)");
+        ApiError first = e.getErrors().get(0);
+        assertThat(first.getMessage()).hasSize(200 + "...".length()).endsWith("m...");
+        assertThat(first.getName()).doesNotContain("\n");
+        assertThat(e.getErrors()).as("entries kept").hasSize(20);
+    }
 }

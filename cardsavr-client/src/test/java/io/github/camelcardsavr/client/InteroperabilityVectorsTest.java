@@ -1,6 +1,9 @@
 package io.github.camelcardsavr.client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +24,12 @@ class InteroperabilityVectorsTest {
     @BeforeAll
     static void loadWebhook() throws Exception {
         webhook = CardsavrJson.mapper().readTree(Fixtures.webhookVector());
+    }
+
+    /** The vector's webhook was signed in 2023: verify it with a clock at its signing time. */
+    private static WebhookSignatureVerifier atSigningTime(WebhookSignatureVerifier verifier) {
+        long signedAt = Long.parseLong(webhook.get("nonce").asText());
+        return verifier.withClock(Clock.fixed(Instant.ofEpochMilli(signedAt).plusSeconds(2), ZoneOffset.UTC));
     }
 
     private static String b64(byte[] bytes) {
@@ -51,7 +60,7 @@ class InteroperabilityVectorsTest {
 
     @Test
     void realWebhookSignatureVerifies() {
-        WebhookSignatureVerifier verifier = WebhookSignatureVerifier.of(webhook.get("integrator_key").asText(), null);
+        WebhookSignatureVerifier verifier = atSigningTime(WebhookSignatureVerifier.of(webhook.get("integrator_key").asText(), null));
         assertThat(verifier.isValid(webhook.get("path").asText(), webhook.get("authorization").asText(),
                 webhook.get("nonce").asText(), webhook.get("body").asText(), webhook.get("signature").asText())).isTrue();
         assertThat(webhook.get("signature").asText()).isEqualTo("IvP5sku4yDw9ALA3hkaqodHNNCmPqYEYzfGtwY2ZdNE=");
@@ -60,14 +69,14 @@ class InteroperabilityVectorsTest {
     @Test
     void webhookSignedWithThePreviousKeyIsAcceptedDuringRotation() {
         String newKey = b64(new byte[32]);
-        WebhookSignatureVerifier verifier = WebhookSignatureVerifier.of(newKey, webhook.get("integrator_key").asText());
+        WebhookSignatureVerifier verifier = atSigningTime(WebhookSignatureVerifier.of(newKey, webhook.get("integrator_key").asText()));
         assertThat(verifier.isValid(webhook.get("path").asText(), webhook.get("authorization").asText(),
                 webhook.get("nonce").asText(), webhook.get("body").asText(), webhook.get("signature").asText())).isTrue();
     }
 
     @Test
     void tamperedWebhookIsRejected() {
-        WebhookSignatureVerifier verifier = WebhookSignatureVerifier.of(webhook.get("integrator_key").asText(), null);
+        WebhookSignatureVerifier verifier = atSigningTime(WebhookSignatureVerifier.of(webhook.get("integrator_key").asText(), null));
         String body = webhook.get("body").asText().replace("BILLABLE", "PROCESS_FAILURE");
         assertThat(verifier.isValid(webhook.get("path").asText(), webhook.get("authorization").asText(),
                 webhook.get("nonce").asText(), body, webhook.get("signature").asText())).isFalse();

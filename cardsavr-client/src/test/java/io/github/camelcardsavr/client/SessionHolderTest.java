@@ -29,7 +29,7 @@ class SessionHolderTest {
     }
 
     private static Session session(String token) {
-        return new Session(token, null, SessionLoginReply.ofToken(token));
+        return new Session(token, null, SessionLoginReply.ofToken(token), null);
     }
 
     @Test

@@ -1,9 +1,7 @@
 package io.github.camelcardsavr.testsupport;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,22 +18,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A CardSavr stand-in whose replies are scripted, for what the simulator will not send: exact bodies and statuses per
  * path, error bodies of any shape, Retry-After on any status, CBC-encrypted or unsigned replies in a signed session,
- * bodies without a length, bodies that never end or trickle in. It records every request it accepted, as it
- * understood it, so tests can assert what went over the wire.
+ * bodies without a length, bodies that never end or trickle in, replies with a wrong signature, replayed replies,
+ * sessions lost on the server's side. It records every request it accepted, as it understood it, so tests can assert
+ * what went over the wire.
  *
- * <p>Logins always succeed: credentials, session expiry, re-login and a real server's faults are the simulator's
- * business. A {@link #signed()} server checks that a login is signed with its integrator key and agrees a session
- * key with the client by ECDH, then checks the signature of every request of that session and decrypts its body;
- * an {@link #unsigned()} server hands out plain sessions. Every request other than a login needs a session token the
- * server issued and gets the reply scripted for its method and path ({@link #on}), else the fallback
- * ({@link #otherwise}, at first a 404).
+ * <p>Logins always succeed: credentials and a real server's faults are the simulator's business. A {@link #signed()}
+ * server checks that a login is signed with its integrator key and agrees a session key with the client by ECDH,
+ * then checks the signature of every request of that session and decrypts its body; an {@link #unsigned()} server
+ * hands out plain sessions. Every request other than a login needs a session token the server knows and gets the
+ * reply scripted for its method and path ({@link #on}), else the fallback ({@link #otherwise}, at first a 404).
+ * Replies are signed, errors included, with the session's key; a session the server no longer knows
+ * ({@link #expireSessions}) gets a 401 signed as {@link #lostSessionReplies} says.
  */
 public final class ScriptedCardsavrServer implements AutoCloseable {
 
@@ -55,7 +54,22 @@ public final class ScriptedCardsavrServer implements AutoCloseable {
         /** Successful JSON replies in the older SDK's AES-256-CBC form, every reply signed. */
         CBC,
         /** As {@link #GCM} but without the signature headers. */
-        WITHOUT_SIGNATURE
+        WITHOUT_SIGNATURE,
+        /** As {@link #GCM} but signed with a key neither side holds: a forgery. */
+        WRONG_SIGNATURE,
+        /**
+         * As {@link #GCM}, except that a call which already got a signed reply gets that reply again, byte for byte:
+         * what someone who recorded it could send.
+         */
+        REPLAYED
+    }
+
+    /** How a signed server answers a signed request of a session it no longer knows: always a 401. */
+    public enum LostSessionReplies {
+        /** Signed with the integrator key, the only key the server still shares with the client: what CardSavr does. */
+        SIGNED_WITH_INTEGRATOR_KEY,
+        /** Without signature headers: a server that signs only with the session's key. */
+        UNSIGNED
     }
 
     /** A session the server issued; plain sessions have no key. */
@@ -65,6 +79,7 @@ public final class ScriptedCardsavrServer implements AutoCloseable {
     private static final Session PLAIN = new Session(null);
 
     private final SignedWire wire;
+    private final ReplyWriter replies;
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "scripted-cardsavr");
@@ -75,13 +90,13 @@ public final class ScriptedCardsavrServer implements AutoCloseable {
     private final Map<String, ScriptedReply> routes = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger issuedTokens = new AtomicInteger();
-    private final AtomicLong bytesWritten = new AtomicLong();
     private final AtomicLong clientHangUps = new AtomicLong();
     private volatile ScriptedReply otherwise = ScriptedReply.error(404, "NotFound", "path");
-    private volatile SignedReplies signedReplies = SignedReplies.GCM;
+    private volatile LostSessionReplies lostSessionReplies = LostSessionReplies.SIGNED_WITH_INTEGRATOR_KEY;
 
     private ScriptedCardsavrServer(SignedWire wire) {
         this.wire = wire;
+        this.replies = new ReplyWriter(wire);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         } catch (IOException e) {
@@ -134,7 +149,24 @@ public final class ScriptedCardsavrServer implements AutoCloseable {
     }
 
     public void signedReplies(SignedReplies form) {
-        signedReplies = form;
+        replies.form(form);
+    }
+
+    /** From now on, signed replies carry this nonce instead of the current time; null for the current time again. */
+    public void fixedNonce(String nonce) {
+        replies.fixedNonce(nonce);
+    }
+
+    /**
+     * Forgets every session issued so far, issued tokens included, as a server whose sessions expired or that
+     * restarted: their next call gets a 401 InvalidSession, and the client has to log in again.
+     */
+    public void expireSessions() {
+        sessions.clear();
+    }
+
+    public void lostSessionReplies(LostSessionReplies form) {
+        lostSessionReplies = form;
     }
 
     /** Every accepted request so far, logins included, in arrival order. */
@@ -152,7 +184,7 @@ public final class ScriptedCardsavrServer implements AutoCloseable {
 
     /** Body bytes written by all replies so far (how far a client let an endless body run). */
     public long bytesWritten() {
-        return bytesWritten.get();
+        return replies.bytesWritten();
     }
 
     /** Replies the client stopped reading before their end. */
@@ -170,28 +202,32 @@ public final class ScriptedCardsavrServer implements AutoCloseable {
             }
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-            Session session = null;
+            String call = method + " " + path;
+            // chosen before anything can be refused, so that refusals are signed as the client expects
+            byte[] replyKey = null;
             ScriptedReply reply;
             try {
                 if (!headers.containsKey(TRACE_HEADER)) {
                     throw new SignedWire.Refused(400, "MissingTrace", TRACE_HEADER);
                 }
                 if (path.equals(LOGIN)) {
-                    session = wire == null ? PLAIN : new Session(wire.integratorKey());
+                    replyKey = wire == null ? null : wire.integratorKey();
                     reply = login(method, path, headers, body);
                 } else {
-                    session = sessions.get(String.valueOf(headers.get(SESSION_HEADER)));
+                    Session session = sessions.get(String.valueOf(headers.get(SESSION_HEADER)));
                     if (session == null) {
+                        replyKey = lostSessionKey(headers);
                         throw new SignedWire.Refused(401, "InvalidSession", "session");
                     }
+                    replyKey = session.key();
                     String plain = session.key() == null ? body : wire.open(session.key(), path, headers, body);
                     requests.add(new RecordedRequest(method, path, headers, plain));
-                    reply = routes.getOrDefault(method + " " + path, otherwise);
+                    reply = routes.getOrDefault(call, otherwise);
                 }
             } catch (SignedWire.Refused refused) {
                 reply = ScriptedReply.error(refused.status, refused.name, refused.property);
             }
-            send(exchange, path, reply, session == null ? null : session.key());
+            replies.send(exchange, call, path, reply, replyKey);
         } catch (IOException e) {
             // the client hung up, which scripts for oversized, endless and trickling bodies provoke on purpose
             clientHangUps.incrementAndGet();
@@ -212,51 +248,14 @@ public final class ScriptedCardsavrServer implements AutoCloseable {
         return ScriptedReply.json(200, login.reply());
     }
 
+    private byte[] lostSessionKey(Map<String, String> headers) {
+        boolean signs = wire != null && lostSessionReplies == LostSessionReplies.SIGNED_WITH_INTEGRATOR_KEY
+                && SignedWire.carriesSignature(headers);
+        return signs ? wire.integratorKey() : null;
+    }
+
     private String nextToken() {
         return "scripted-jwt-" + issuedTokens.incrementAndGet();
-    }
-
-    private void send(HttpExchange exchange, String path, ScriptedReply reply, byte[] key) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
-        reply.headers.forEach(headers::set);
-        if (reply.isStreamed()) {
-            exchange.sendResponseHeaders(reply.status, reply.streamLength);
-            try (OutputStream out = counted(exchange.getResponseBody())) {
-                reply.stream.writeTo(out);
-            }
-            return;
-        }
-        byte[] body = reply.body;
-        SignedReplies form = signedReplies;
-        if (key != null && reply.encryptable && reply.status < 400 && body.length > 0) {
-            body = wire.seal(form, key, body);
-        }
-        if (key != null && form != SignedReplies.WITHOUT_SIGNATURE) {
-            wire.sign(headers, key, path, body);
-        }
-        exchange.sendResponseHeaders(reply.status, reply.chunked ? 0 : body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = counted(exchange.getResponseBody())) {
-                out.write(body);
-            }
-        }
-    }
-
-    private OutputStream counted(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-                bytesWritten.incrementAndGet();
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-                bytesWritten.addAndGet(length);
-            }
-        };
     }
 
     @Override

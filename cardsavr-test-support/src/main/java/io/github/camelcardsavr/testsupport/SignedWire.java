@@ -108,12 +108,25 @@ final class SignedWire {
         return ("{\"encrypted_body\":\"" + encrypted + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    void sign(Headers headers, byte[] key, String path, byte[] body) {
-        String nonce = Long.toString(System.currentTimeMillis());
+    /** Signs a reply; with a null {@code fixedNonce} the nonce is the current time, as a real server's. */
+    void sign(Headers headers, byte[] key, String path, byte[] body, String fixedNonce) {
+        String nonce = fixedNonce != null ? fixedNonce : Long.toString(System.currentTimeMillis());
         headers.set(RequestSignature.AUTHORIZATION_HEADER, authorization);
         headers.set(RequestSignature.NONCE_HEADER, nonce);
         headers.set(RequestSignature.SIGNATURE_HEADER, RequestSignature.sign(key, path, authorization, nonce,
                 new String(body, StandardCharsets.UTF_8)));
+    }
+
+    /** A key neither side holds: what a forger who knows the scheme but not the keys signs with. */
+    static byte[] strangerKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /** Whether a request came signed, so that its sender expects a signed reply even from a server that lost it. */
+    static boolean carriesSignature(Map<String, String> headers) {
+        return headers.containsKey(RequestSignature.SIGNATURE_HEADER);
     }
 
     /** The older JS SDK's form, {@code <b64 ct>$<b64 16-byte iv>}, which the simulator only ever reads. */

@@ -1,0 +1,86 @@
+package io.github.camelcardsavr.client;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Refuses a signed reply that was already accepted under the same key: a replayed reply (say an empty poll result
+ * captured earlier) would otherwise hide messages. Nothing in the protocol ties a reply to its request, so the guard
+ * remembers the signatures of the last {@link #CAPACITY} accepted replies; equal nonces alone are legitimate (nonces
+ * are millisecond clocks), but an equal signature means an equal nonce, path and body, i.e. the same reply again.
+ * <p>
+ * Bounded memory: older signatures are forgotten. So that a replay of a forgotten reply does not pass, a reply whose
+ * numeric nonce is older than the newest forgotten one by more than {@code slack} is refused too. The slack covers
+ * what honest replies can lag behind each other: a reply is signed after its request was sent and arrives within the
+ * call's deadline, plus clock differences between server nodes.
+ */
+final class ReplayGuard {
+
+    static final int CAPACITY = 4096;
+    static final Duration CLOCK_ALLOWANCE = Duration.ofMinutes(1);
+
+    private final int capacity;
+    private final long slackMillis;
+    // first 64 bits of an accepted signature -> its nonce (Long.MIN_VALUE when not numeric), oldest first
+    private final LinkedHashMap<Long, Long> accepted = new LinkedHashMap<>();
+    private long newestForgottenNonce = Long.MIN_VALUE;
+
+    ReplayGuard(int capacity, Duration slack) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.slackMillis = slack.toMillis();
+    }
+
+    /** A guard for a client whose calls end within {@code deadline} after they are sent. */
+    static ReplayGuard forDeadline(Duration deadline) {
+        return new ReplayGuard(CAPACITY, deadline.plus(CLOCK_ALLOWANCE));
+    }
+
+    /**
+     * Admits a reply whose signature has been verified.
+     *
+     * @return null when the reply is new (it is remembered from now on), else why it is refused
+     */
+    synchronized String admit(String nonce, String signature) {
+        long nonceValue = numeric(nonce);
+        if (nonceValue != Long.MIN_VALUE && newestForgottenNonce != Long.MIN_VALUE
+                && nonceValue < newestForgottenNonce - slackMillis) {
+            return "has nonce " + nonceValue + ", older than the replies this session still remembers by more than "
+                    + slackMillis + " ms (a replayed response)";
+        }
+        Long key = fingerprint(signature);
+        if (accepted.containsKey(key)) {
+            return "repeats the nonce and signature of a response already accepted in this session (a replayed response)";
+        }
+        accepted.put(key, nonceValue);
+        if (accepted.size() > capacity) {
+            Iterator<Map.Entry<Long, Long>> oldest = accepted.entrySet().iterator();
+            newestForgottenNonce = Math.max(newestForgottenNonce, oldest.next().getValue());
+            oldest.remove();
+        }
+        return null;
+    }
+
+    synchronized int size() {
+        return accepted.size();
+    }
+
+    // An HMAC-SHA256 is uniformly distributed, so 64 of its bits identify a reply among a few thousand.
+    private static Long fingerprint(String signature) {
+        byte[] raw = Base64.getDecoder().decode(signature.trim());
+        return raw.length >= Long.BYTES ? ByteBuffer.wrap(raw).getLong() : (long) signature.trim().hashCode();
+    }
+
+    private static long numeric(String nonce) {
+        if (nonce == null || nonce.isEmpty() || nonce.length() > 18 || !nonce.chars().allMatch(Character::isDigit)) {
+            return Long.MIN_VALUE;
+        }
+        return Long.parseLong(nonce);
+    }
+}
