@@ -98,6 +98,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "statesecret":
         case "stateSecret": getOrCreateConfiguration(target).setStateSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "statewriteperexchange":
+        case "stateWritePerExchange": getOrCreateConfiguration(target).setStateWritePerExchange(property(camelContext, boolean.class, value)); return true;
         case "stopontermination":
         case "stopOnTermination": getOrCreateConfiguration(target).setStopOnTermination(property(camelContext, boolean.class, value)); return true;
         case "tracekey":
@@ -178,6 +180,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "statesecret":
         case "stateSecret": return java.lang.String.class;
+        case "statewriteperexchange":
+        case "stateWritePerExchange": return boolean.class;
         case "stopontermination":
         case "stopOnTermination": return boolean.class;
         case "tracekey":
@@ -259,6 +263,8 @@ public class CardsavrComponentConfigurer extends PropertyConfigurerSupport imple
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "statesecret":
         case "stateSecret": return getOrCreateConfiguration(target).getStateSecret();
+        case "statewriteperexchange":
+        case "stateWritePerExchange": return getOrCreateConfiguration(target).isStateWritePerExchange();
         case "stopontermination":
         case "stopOnTermination": return getOrCreateConfiguration(target).isStopOnTermination();
         case "tracekey":

@@ -113,6 +113,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "statesecret":
         case "stateSecret": target.getConfiguration().setStateSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "statewriteperexchange":
+        case "stateWritePerExchange": target.getConfiguration().setStateWritePerExchange(property(camelContext, boolean.class, value)); return true;
         case "stopontermination":
         case "stopOnTermination": target.getConfiguration().setStopOnTermination(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -219,6 +221,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "statesecret":
         case "stateSecret": return java.lang.String.class;
+        case "statewriteperexchange":
+        case "stateWritePerExchange": return boolean.class;
         case "stopontermination":
         case "stopOnTermination": return boolean.class;
         case "timeunit":
@@ -326,6 +330,8 @@ public class CardsavrEndpointConfigurer extends PropertyConfigurerSupport implem
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "statesecret":
         case "stateSecret": return target.getConfiguration().getStateSecret();
+        case "statewriteperexchange":
+        case "stateWritePerExchange": return target.getConfiguration().isStateWritePerExchange();
         case "stopontermination":
         case "stopOnTermination": return target.getConfiguration().isStopOnTermination();
         case "timeunit":

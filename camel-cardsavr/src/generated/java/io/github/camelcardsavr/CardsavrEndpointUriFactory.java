@@ -23,7 +23,7 @@ public class CardsavrEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(54);
         props.add("accessKey");
         props.add("allowInsecureHttp");
         props.add("authMode");
@@ -72,6 +72,7 @@ public class CardsavrEndpointUriFactory extends org.apache.camel.support.compone
         props.add("startScheduler");
         props.add("stateRepository");
         props.add("stateSecret");
+        props.add("stateWritePerExchange");
         props.add("stopOnTermination");
         props.add("timeUnit");
         props.add("traceKey");

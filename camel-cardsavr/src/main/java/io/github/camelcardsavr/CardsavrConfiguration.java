@@ -153,6 +153,14 @@ public class CardsavrConfiguration implements Cloneable {
                             + " that a restarted route resumes the same channels, e.g. a FileStateRepository.")
     private StateRepository<String, String> stateRepository;
 
+    @UriParam(label = "consumer,advanced",
+              description = "Write a job's state to the stateRepository after each completed exchange instead of"
+                            + " folding what the route completed into the job's next write. A process that dies then"
+                            + " delivers again at most the one exchange it was in (instead of the exchanges completed"
+                            + " since the last write), at the cost of one more write per message: use it with a"
+                            + " shared (JDBC) repository behind replicas that take over from each other.")
+    private boolean stateWritePerExchange;
+
     @UriParam(label = "consumer,security", secret = true,
               description = "The secret access keys in the stateRepository are sealed with (AES-GCM, key stretched"
                             + " with PBKDF2). By default the integrator key, or in unsigned and token mode the"
@@ -588,6 +596,14 @@ public class CardsavrConfiguration implements Cloneable {
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isStateWritePerExchange() {
+        return stateWritePerExchange;
+    }
+
+    public void setStateWritePerExchange(boolean stateWritePerExchange) {
+        this.stateWritePerExchange = stateWritePerExchange;
     }
 
     public String getStateSecret() {

@@ -91,4 +91,42 @@ class HealthCheckTest extends CardsavrTestSupport {
         await().until(() -> job(reference).totalBroadcastPolls() >= referencePolls + 5);
         assertThat(admin().requestCount("/" + stuck + "/broadcasts")).isEqualTo(stuckRequests);
     }
+
+    @Test
+    void aStateRepositoryThatRefusesWritesMakesReadinessDownUntilItTakesThemAgain() throws Exception {
+        long jobId = admin().createJob(SimulatorSites.MANUAL).getJobId();
+        RefusingStateRepository repository = new RefusingStateRepository();
+        context.getRegistry().bind("refusing", repository);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("cardsavr:jobStatus?delay=20&initialDelay=0&stateRepository=#refusing&jobId=" + jobId)
+                        .routeId("stateless").to("mock:out");
+            }
+        });
+        awaitPolled(jobId);
+        repository.refusing = true;
+        admin().injectMessage(jobId, Map.of("status", "S1"));
+        await().until(() -> readiness("stateless").getState() == HealthCheck.State.DOWN);
+        assertThat(readiness("stateless").getMessage())
+                .hasValueSatisfying(m -> assertThat(m).contains("stateRepository").contains("nothing more is fetched"));
+        // fetched before the refusal began: delivered all the same
+        await().until(() -> context.getEndpoint("mock:out", org.apache.camel.component.mock.MockEndpoint.class)
+                .getReceivedCounter() == 1);
+        repository.refusing = false;
+        await().until(() -> readiness("stateless").getState() == HealthCheck.State.UP);
+    }
+
+    /** Writes fail while told to, as a database that is down. */
+    static final class RefusingStateRepository extends org.apache.camel.support.processor.state.MemoryStateRepository {
+        volatile boolean refusing;
+
+        @Override
+        public void setState(String key, String value) {
+            if (refusing) {
+                throw new IllegalStateException("database unavailable");
+            }
+            super.setState(key, value);
+        }
+    }
 }

@@ -62,6 +62,11 @@ final class BenchServer implements AutoCloseable {
         return intervals;
     }
 
+    /** Broadcast polls the server answered so far. */
+    long broadcastPolls() {
+        return simulator.admin().requestCount("GET", "/broadcasts");
+    }
+
     void stopObserving() {
         simulator.admin().observeFirehosePolls(null);
     }

@@ -181,6 +181,15 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
     private Duration retryAfterCap = Duration.ofMillis(60000L);
 
     /**
+     * Write a job's state to the stateRepository after each completed exchange instead of folding
+     * what the route completed into the job's next write. A process that dies then delivers again
+     * at most the one exchange it was in (instead of the exchanges completed since the last write),
+     * at the cost of one more write per message: use it with a shared (JDBC) repository behind
+     * replicas that take over from each other.
+     */
+    private Boolean stateWritePerExchange = false;
+
+    /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can
      * use this to allow CamelContext and routes to startup in situations where a producer may
      * otherwise fail during starting and cause the route to fail being started. By deferring this
@@ -455,6 +464,14 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
 
     public void setRetryAfterCap(Duration retryAfterCap) {
         this.retryAfterCap = retryAfterCap;
+    }
+
+    public Boolean getStateWritePerExchange() {
+        return stateWritePerExchange;
+    }
+
+    public void setStateWritePerExchange(Boolean stateWritePerExchange) {
+        this.stateWritePerExchange = stateWritePerExchange;
     }
 
     public Boolean getLazyStartProducer() {

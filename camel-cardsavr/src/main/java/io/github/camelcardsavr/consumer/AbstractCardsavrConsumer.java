@@ -47,6 +47,8 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
     protected CardsavrClient client;
     private JobEngine engine;
     private ExecutorService clockThread;
+    // stores what calls fetched, off the HTTP client's I/O threads (only with a stateRepository)
+    private ExecutorService stateThread;
     // held by a running window, and by doStop while it keeps what late calls fetched
     private final ReentrantLock windowLock = new ReentrantLock();
     private int failedWindows;
@@ -144,6 +146,11 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
         }
         clockThread = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "CardsavrPollClock");
+        if (repository != null && durableItems()) {
+            stateThread = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "CardsavrStateWriter");
+            engine.storeArrivalsOn(stateThread);
+        }
         engine.start(clockThread);
         afterEngineStarted(engine);
         // schedules the delivery windows
@@ -155,7 +162,8 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
                 configuration.getMaxConcurrentPolls(), configuration.getMaxBufferedMessagesPerJob(),
                 configuration.isStopOnTermination(), channelPerJob(), durableItems(),
                 Duration.ofMillis(configuration.getRetryAfterCap()), callWorstCase(),
-                Duration.ofMillis(configuration.getJobTimeoutMargin()), Duration.ofMillis(configuration.getMessageRetention()));
+                Duration.ofMillis(configuration.getJobTimeoutMargin()), Duration.ofMillis(configuration.getMessageRetention()),
+                configuration.isStateWritePerExchange());
     }
 
     /** How often each job is polled: the consumer's delay. */
@@ -286,6 +294,11 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
             clockThread = null;
         }
         keepLateReplies();
+        if (stateThread != null) {
+            // after the late replies: a reply being stored there reached the inbox before the engine's stop returned
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(stateThread);
+            stateThread = null;
+        }
     }
 
     // what calls fetched after the last window is stored, not routed: a restart delivers it

@@ -26,6 +26,7 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
     static final String TIMED_OUT = "cardsavr.jobs.timedOut";
     static final String RECOVERIES = "cardsavr.recovery.runs";
     static final String RECOVERED = "cardsavr.recovery.messages";
+    static final String STATE_WRITE_FAILURES = "cardsavr.state.writeFailures";
 
     private final AbstractCardsavrConsumer consumer;
     private final String sanitizedBaseUri;
@@ -74,6 +75,14 @@ final class CardsavrConsumerHealthCheck extends ScheduledPollConsumerHealthCheck
             builder.detail(FAILURE_ERROR_COUNT, failing);
             // the client has no Camel types, so Camel's own check cannot read the status from it
             httpStatusOf(failure).ifPresent(code -> builder.detail(HTTP_RESPONSE_CODE, code));
+            return builder.build();
+        }
+        int stateFailures = engine.consecutiveStateFailures();
+        if (stateFailures > 0) {
+            builder.down();
+            builder.message(stateFailures + " write(s) to the stateRepository of route " + consumer.getRouteId()
+                            + " failed in a row: nothing more is fetched until the repository takes writes again");
+            builder.detail(STATE_WRITE_FAILURES, stateFailures);
             return builder.build();
         }
         HealthCheck.Kind kind = (HealthCheck.Kind) options.getOrDefault(CHECK_KIND, HealthCheck.Kind.ALL);

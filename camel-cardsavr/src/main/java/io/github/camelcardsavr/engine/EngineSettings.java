@@ -21,8 +21,10 @@ import java.time.Duration;
  * @param jobTimeoutMargin   a job whose last message has not come this long after its job_timeout passed is let go
  * @param messageRetention   how long the server keeps messages waiting for a poll: a channel not polled successfully
  *                           for longer may have lost messages (the health check says so)
+ * @param writeStatePerExchange the job's state is written after each completed exchange, not folded into its next
+ *                              write: a process that dies then delivers again at most the exchange it was in
  */
 public record EngineSettings(Duration interval, Duration initialDelay, int maxConcurrentPolls, int maxBufferedPerJob,
         boolean stopOnTermination, boolean channelPerJob, boolean durableItems, Duration retryAfterCap,
-        Duration callWorstCase, Duration jobTimeoutMargin, Duration messageRetention) {
+        Duration callWorstCase, Duration jobTimeoutMargin, Duration messageRetention, boolean writeStatePerExchange) {
 }

@@ -39,16 +39,13 @@ public final class JobBuffer {
     }
 
     public void append(Collection<?> items) {
-        long now = System.currentTimeMillis();
         for (Object item : items) {
             pending.addLast(item);
             if (item instanceof CardsavrMessage m) {
                 terminalSeen |= m.isTerminal();
-                if (m.getStatus() != null && m.getStatus().getJobTimeout() != null) {
-                    timesOutAt = now + Math.max(0, m.getStatus().getJobTimeout());
-                }
             }
         }
+        timesOutAt = timesOutAt(items, System.currentTimeMillis(), timesOutAt);
         if (!items.isEmpty()) {
             owner.appended(this, items.size());
         }
@@ -69,6 +66,17 @@ public final class JobBuffer {
     /** True for an item {@link #appendLate} added. */
     public boolean isLate(Object item) {
         return late != null && late.contains(item);
+    }
+
+    /** When the job times out after these items (epoch ms): what the latest one with a job_timeout says. */
+    static long timesOutAt(Collection<?> items, long nowMillis, long current) {
+        long result = current;
+        for (Object item : items) {
+            if (item instanceof CardsavrMessage m && m.getStatus() != null && m.getStatus().getJobTimeout() != null) {
+                result = nowMillis + Math.max(0, m.getStatus().getJobTimeout());
+            }
+        }
+        return result;
     }
 
     Object peek() {
@@ -144,6 +152,13 @@ public final class JobBuffer {
 
     void timesOutAt(long epochMillis) {
         this.timesOutAt = epochMillis;
+    }
+
+    /** Those of {@code items} this buffer does not hold (the same objects, not equal ones). */
+    List<CardsavrMessage> notHeld(List<CardsavrMessage> items) {
+        Set<Object> held = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.forEach(held::add);
+        return items.stream().filter(item -> !held.contains(item)).toList();
     }
 
     /** The pending status messages, oldest first (what the state store keeps). */

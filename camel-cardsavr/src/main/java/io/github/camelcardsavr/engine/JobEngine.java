@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +24,7 @@ import java.util.function.LongConsumer;
 
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.client.CardsavrException;
+import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.state.CardsavrStateStore;
 import io.github.camelcardsavr.state.JobRecord;
 import org.slf4j.Logger;
@@ -29,20 +32,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one job engine under the three consumers. It polls every channel on its own steady cadence ({@link PollClock}),
- * at most {@code maxConcurrentPolls} calls at once ({@link CallGate}), honours Retry-After ({@link RetryAfter}), and
- * hands each reply to the delivery thread ({@link ReplyInbox}), which stores what arrived ({@link JobStateWriter}),
+ * at most {@code maxConcurrentPolls} calls at once ({@link CallGate}), honours Retry-After ({@link RetryAfter}), stores
+ * what a call fetched ({@link JobStateWriter}) and hands each reply to the delivery thread ({@link ReplyInbox}), which
  * puts it into the jobs' buffers ({@link JobBuffers}) and routes each job's items one exchange at a time, oldest first,
  * dropping an item only once its exchange completed.
  * <p>
- * Threads: one clock thread starts calls; the HTTP client's threads complete them and start waiting channels; the
- * consumer's poll thread runs {@link #runWindow delivery windows} and is the only one to touch buffers. Other threads
- * add and remove jobs through thread-safe methods.
+ * Threads: one clock thread starts calls; the HTTP client's threads complete them and start waiting channels; a state
+ * thread, when {@linkplain #storeArrivalsOn given}, stores fetched items off the HTTP client's threads; the consumer's
+ * poll thread runs {@link #runWindow delivery windows} and is the only one to touch buffers. Other threads add and
+ * remove jobs through thread-safe methods.
+ * <p>
+ * A channel is not called again before its last reply is stored, and a reply reaches the delivery thread only once
+ * stored, so a process that dies loses only what a call on the wire at that moment fetched, however long the route
+ * takes with an exchange.
  */
 public final class JobEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
     private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int TERMINATED_JOBS_REMEMBERED = 10_000;
+    private static final Duration STATE_RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final EngineSettings settings;
     private final ChannelType type;
@@ -59,6 +68,12 @@ public final class JobEngine {
     private volatile BooleanSupplier callsAllowed = () -> true;
     private volatile LongConsumer onTerminated = id -> { };
     private volatile Consumer<CallFailure> onFailure = f -> { };
+    private volatile Executor arrivalWriter;
+    // state writes that failed, reported on the delivery thread
+    private final Queue<CallFailure> stateFailures = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger consecutiveStateFailures = new AtomicInteger();
+    // while the state store fails, the delivery thread retries its writes no earlier than this
+    private volatile long stateRetryAtNanos = System.nanoTime();
     private final AtomicInteger consecutiveFailedCalls = new AtomicInteger();
     private volatile Throwable lastFailure;
     private volatile PollClock clock;
@@ -120,6 +135,14 @@ public final class JobEngine {
     /** Told, on the delivery thread, about each job whose last message the route completed. */
     public void onTerminated(LongConsumer listener) {
         this.onTerminated = listener;
+    }
+
+    /**
+     * Fetched items are stored on this executor (one thread) instead of the thread that completes the call, which is
+     * an HTTP client I/O thread that a slow state repository must not hold up.
+     */
+    public void storeArrivalsOn(Executor stateThread) {
+        this.arrivalWriter = stateThread;
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------------------------
@@ -214,7 +237,8 @@ public final class JobEngine {
         for (ChannelReply reply : inbox.drain()) {
             apply(reply);
         }
-        persistDirty();
+        reportStateFailures();
+        persistDirty(true);
     }
 
     // ---- jobs from other threads ------------------------------------------------------------------------------------
@@ -236,7 +260,13 @@ public final class JobEngine {
             LOG.debug("Job {} is already polled", jobId);
             return false;
         }
-        state.jobAdded(jobId, accessKey);
+        try {
+            state.jobAdded(jobId, accessKey);
+        } catch (RuntimeException e) {
+            // not stored, so not taken: the producer's exchange fails and a retry finds the job new
+            channels.remove(jobId, channel);
+            throw e;
+        }
         PollClock c = clock;
         if (c != null) {
             c.add(channel);
@@ -285,7 +315,7 @@ public final class JobEngine {
 
     private void startCall(PolledChannel channel) {
         if (stopping || !channel.isPolling()) {
-            completed(channel, ChannelReply.skipped(channel));
+            completed(channel, ChannelReply.skipped(channel), false);
             return;
         }
         lateness.record(System.nanoTime() - channel.callDueNanos);
@@ -296,15 +326,13 @@ public final class JobEngine {
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
-        call.whenComplete((reply, failure) -> {
-            callsInFlight.decrementAndGet();
-            completed(channel, failure == null && reply != null ? reply
-                    : ChannelReply.failed(channel, failure == null ? new IllegalStateException("The call had no reply")
-                            : CardsavrClient.unwrap(failure), null));
-        });
+        call.whenComplete((reply, failure) -> completed(channel, failure == null && reply != null ? reply
+                : ChannelReply.failed(channel, failure == null ? new IllegalStateException("The call had no reply")
+                        : CardsavrClient.unwrap(failure), null), true));
     }
 
-    private void completed(PolledChannel channel, ChannelReply reply) {
+    // counted: the call was on the wire (callsInFlight counts it until its reply is stored and queued)
+    private void completed(PolledChannel channel, ChannelReply reply, boolean counted) {
         // a stopped channel's last reply goes to the delivery thread even when empty: it lets the job go
         boolean quiet = reply.isQuiet() && channel.isPolling();
         if (reply.accessKey() != null) {
@@ -317,6 +345,70 @@ public final class JobEngine {
                 retryAfterBeyondCap.incrementAndGet();
             }
         }
+        // a recovery reading holds copies of what was stored already: the delivery thread stores what it keeps of it
+        if (!state.storesArrivals() || reply.failure() != null || reply.items().isEmpty() || reply.recovered()) {
+            release(channel, reply, quiet, counted);
+            return;
+        }
+        Executor writer = arrivalWriter;
+        if (writer != null) {
+            try {
+                writer.execute(() -> {
+                    storeArrivals(channel, reply);
+                    release(channel, reply, quiet, counted);
+                });
+                return;
+            } catch (RejectedExecutionException e) {
+                // the consumer is stopping and its state thread is gone: store here
+            }
+        }
+        storeArrivals(channel, reply);
+        release(channel, reply, quiet, counted);
+    }
+
+    // what the call fetched is stored before anything else happens with it
+    private void storeArrivals(PolledChannel channel, ChannelReply reply) {
+        String key = settings.channelPerJob() ? channel.accessKey() : null;
+        arrivalsByJob(channel, reply).forEach((jobId, items) -> {
+            try {
+                int backlog = state.arrived(jobId, key, items);
+                consecutiveStateFailures.set(0);
+                if (backlog >= settings.maxBufferedPerJob()) {
+                    // paused now, not once the delivery thread is back from routing: a busy route does not make the
+                    // backlog (and each write of it) grow past the limit by a call per delay
+                    channel.paused(true);
+                }
+            } catch (RuntimeException e) {
+                // delivered all the same (the server no longer has it), but nothing more is fetched for a while
+                stateWriteFailed(jobId, e);
+            }
+        });
+    }
+
+    // the status messages of a reply by the job whose buffer they go to (as the channel type's accept puts them)
+    private Map<Long, List<CardsavrMessage>> arrivalsByJob(PolledChannel channel, ChannelReply reply) {
+        Map<Long, List<CardsavrMessage>> byJob = new LinkedHashMap<>();
+        for (Object item : reply.items()) {
+            if (item instanceof CardsavrMessage m) {
+                byJob.computeIfAbsent(settings.channelPerJob() ? channel.id() : m.getJobId(), id -> new ArrayList<>())
+                        .add(m);
+            }
+        }
+        return byJob;
+    }
+
+    private void stateWriteFailed(long jobId, RuntimeException e) {
+        consecutiveStateFailures.incrementAndGet();
+        Duration pause = settings.interval().compareTo(STATE_RETRY_PAUSE) > 0 ? settings.interval() : STATE_RETRY_PAUSE;
+        long until = System.nanoTime() + pause.toNanos();
+        stateRetryAtNanos = until;
+        // what cannot be stored is not fetched: the server keeps it meanwhile
+        callsPausedUntilNanos = until;
+        stateFailures.add(new CallFailure(jobId, "state write of job", e, true, until));
+        inbox.wake();
+    }
+
+    private void release(PolledChannel channel, ChannelReply reply, boolean quiet, boolean counted) {
         // queued before the channel is free, so that its next reply is applied after this one
         if (quiet) {
             quietCalls.incrementAndGet();
@@ -335,6 +427,9 @@ public final class JobEngine {
         }
         channel.inFlight.set(false);
         gate.release();
+        if (counted && callsInFlight.decrementAndGet() == 0 && stopping) {
+            inbox.wake();
+        }
         if (channel.overdue.getAndSet(false)) {
             due(channel, channel.overdueDueNanos, System.nanoTime());
         } else if (backToBack) {
@@ -363,7 +458,8 @@ public final class JobEngine {
             for (ChannelReply reply : inbox.drain()) {
                 apply(reply);
             }
-            persistDirty();
+            persistDirty(false);
+            reportStateFailures();
             delivered += deliverReady(router, maxItems <= 0 ? Integer.MAX_VALUE : maxItems - delivered);
             releaseFinished();
             updatePauses();
@@ -374,7 +470,8 @@ public final class JobEngine {
             }
             inbox.await(Math.min(left, WAIT_SLICE_NANOS));
         }
-        persistDirty();
+        persistDirty(false);
+        reportStateFailures();
         updateGauges();
         int calls = quietCalls.getAndSet(0) + loudCalls;
         return new WindowReport(delivered, calls, failedCalls);
@@ -423,6 +520,8 @@ public final class JobEngine {
                 LOG.info("{} {}: its recovery channel brought back {} message(s) not received before{}",
                         type.callName(), channel.id(), brought, reply.last() ? " (read as the job ended)" : "");
             }
+        } else if (state.storesArrivals()) {
+            appliedArrivals(channel, reply);
         }
         if (reply.last()) {
             stop(channel);
@@ -430,6 +529,19 @@ public final class JobEngine {
             stopIfTerminal(channel);
         }
         touched.add(channel);
+    }
+
+    // the stored arrivals are now in the buffers; a copy the channel type recognised as delivered before (and dropped)
+    // is taken out of the store, or it would be delivered again after a restart
+    private void appliedArrivals(PolledChannel channel, ChannelReply reply) {
+        arrivalsByJob(channel, reply).forEach((jobId, items) -> {
+            state.applied(jobId, items.size());
+            JobBuffer buffer = buffers.find(jobId);
+            List<CardsavrMessage> dropped = buffer == null ? items : buffer.notHeld(items);
+            if (!dropped.isEmpty()) {
+                state.discarded(jobId, dropped);
+            }
+        });
     }
 
     // a key obtained by subscribing is stored with the job, also when the poll after it failed
@@ -457,13 +569,51 @@ public final class JobEngine {
         }
     }
 
-    private void persistDirty() {
-        List<JobBuffer> changed = buffers.takeDirty();
+    // force: also while the store is failing (on stop, the last chance)
+    private void persistDirty(boolean force) {
         if (!state.isEnabled()) {
+            buffers.takeDirty();
             return;
         }
-        for (JobBuffer buffer : changed) {
+        if (!force && System.nanoTime() - stateRetryAtNanos < 0) {
+            return;
+        }
+        List<JobBuffer> changed = buffers.takeDirty();
+        for (int i = 0; i < changed.size(); i++) {
+            if (!persist(changed.get(i))) {
+                // the store fails: the rest waits for the next attempt, not one failure each
+                changed.subList(i + 1, changed.size()).forEach(JobBuffer::changed);
+                return;
+            }
+        }
+    }
+
+    private boolean persist(JobBuffer buffer) {
+        try {
             state.save(buffer.jobId(), keyOf(buffer.jobId()), type.recoveryKey(buffer.jobId()), buffer);
+            consecutiveStateFailures.set(0);
+            return true;
+        } catch (RuntimeException e) {
+            buffer.changed();
+            stateWriteFailed(buffer.jobId(), e);
+            return false;
+        }
+    }
+
+    private void commit(JobBuffer job, Object item) {
+        try {
+            state.committed(job.jobId(), keyOf(job.jobId()), type.recoveryKey(job.jobId()), job, item);
+            consecutiveStateFailures.set(0);
+        } catch (RuntimeException e) {
+            job.changed();
+            stateWriteFailed(job.jobId(), e);
+        }
+    }
+
+    private void reportStateFailures() {
+        CallFailure failure;
+        while ((failure = stateFailures.poll()) != null) {
+            onFailure.accept(failure);
         }
     }
 
@@ -489,6 +639,11 @@ public final class JobEngine {
                 if (router.route(job, item, index++, total)) {
                     job.commitOldest();
                     type.committed(job, item);
+                    if (settings.writeStatePerExchange() && state.isEnabled()
+                        && System.nanoTime() - stateRetryAtNanos >= 0) {
+                        // committed on its own: a process that dies now delivers no completed item again
+                        commit(job, item);
+                    }
                     delivered++;
                 } else {
                     job.failedInWindow = window;
@@ -568,7 +723,12 @@ public final class JobEngine {
     private void finished(long jobId, boolean ended, JobBuffer buffer) {
         type.forget(jobId, buffer == null ? new long[0] : buffer.fingerprints());
         failingSince.remove(jobId);
-        state.jobFinished(jobId, ended);
+        try {
+            state.jobFinished(jobId, ended);
+        } catch (RuntimeException e) {
+            // the job's slot keeps its last content: after a restart it is polled (or delivered) once more
+            stateWriteFailed(jobId, e);
+        }
         if (ended) {
             synchronized (terminated) {
                 terminated.add(jobId);
@@ -678,6 +838,11 @@ public final class JobEngine {
 
     public int callsInFlight() {
         return callsInFlight.get();
+    }
+
+    /** State writes that failed since the last one that succeeded; 0 while the state repository works. */
+    public int consecutiveStateFailures() {
+        return consecutiveStateFailures.get();
     }
 
     /** Writes to the state repository so far. */

@@ -25,10 +25,13 @@ import org.apache.camel.spi.StateRepository;
  * saw. Keys, all starting with the consumer's prefix:
  * <ul>
  * <li>{@code .slots} — how many slots exist;</li>
- * <li>{@code .slot.<n>} — {@code {"v":2,"j":<job id>,"k":"<sealed access key>","d":<times out at, epoch ms>,
- * "r":"<sealed recovery key>","f":"<fingerprints of messages received>","m":[<pending messages>]}}, the messages as
- * the server sent them; {@code {"v":2,"j":<job id>,"t":true}} for a job that ended (kept until the slot is reused,
+ * <li>{@code .slot.<n>} — {@code {"v":2,"j":<job id>,"e":<epoch>,"k":"<sealed access key>","d":<times out at, epoch
+ * ms>,"r":"<sealed recovery key>","f":"<fingerprints of messages received>","m":[<pending messages>]}}, the messages
+ * as the server sent them; {@code {"v":2,"j":<job id>,"t":true}} for a job that ended (kept until the slot is reused,
  * so that a restarted route with the same jobId list does not poll it again); empty when free.</li>
+ * <li>{@code .slot.<n>.c} — {@code <job id>:<epoch>:<count>}: the oldest {@code count} pending messages of the record
+ * with that epoch were completed since it was written. A commit per exchange is one write of a few bytes, whatever
+ * the size of the job's backlog; a counter whose job or epoch is not the slot's current record's means nothing.</li>
  * </ul>
  * Thread-safe.
  */
@@ -47,6 +50,9 @@ public final class CardsavrStateStore {
     // free slots that still hold the marker of an ended job, oldest first
     private final Deque<Integer> tombstoneSlots = new ArrayDeque<>();
     private int slots;
+    // the epoch of each job's last record: its commit counter refers to it
+    private final Map<Long, Long> epochOf = new HashMap<>();
+    private long lastEpoch;
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
 
@@ -71,6 +77,7 @@ public final class CardsavrStateStore {
         slotOf.clear();
         freeSlots.clear();
         tombstoneSlots.clear();
+        epochOf.clear();
         if (repository == null) {
             return jobs;
         }
@@ -85,6 +92,12 @@ public final class CardsavrStateStore {
             JsonNode node = parse(value, "slot " + slot);
             long jobId = node.path("j").asLong();
             JobRecord record = record(node, jobId);
+            long epoch = node.path("e").asLong(0);
+            if (epoch > 0) {
+                epochOf.put(jobId, epoch);
+                lastEpoch = Math.max(lastEpoch, epoch);
+                record = withoutCommitted(record, slot, jobId, epoch);
+            }
             jobs.put(jobId, record);
             if (record.terminated()) {
                 tombstoneSlots.add(slot);
@@ -106,7 +119,59 @@ public final class CardsavrStateStore {
                     : tombstoneSlots.size() > TOMBSTONES_KEPT ? tombstoneSlots.poll() : newSlot();
             slotOf.put(jobId, slot);
         }
-        put(".slot." + slot, json(jobId, record));
+        long epoch = nextEpoch();
+        put(".slot." + slot, json(jobId, epoch, record));
+        epochOf.put(jobId, epoch);
+    }
+
+    /**
+     * The route completed the oldest {@code count} pending messages of the job's last record: a few bytes, not the
+     * record again. The next {@link #write} of the job supersedes it.
+     *
+     * @return false when the job has no record to count against (write it instead)
+     */
+    public synchronized boolean writeCommitted(long jobId, int count) {
+        if (repository == null) {
+            return true;
+        }
+        Integer slot = slotOf.get(jobId);
+        Long epoch = epochOf.get(jobId);
+        if (slot == null || epoch == null) {
+            return false;
+        }
+        put(".slot." + slot + ".c", jobId + ":" + epoch + ":" + count);
+        return true;
+    }
+
+    // epochs only grow, across restarts too (the clock's microseconds), so a stale counter never matches a new record
+    private long nextEpoch() {
+        lastEpoch = Math.max(lastEpoch + 1, System.currentTimeMillis() * 1000);
+        return lastEpoch;
+    }
+
+    private JobRecord withoutCommitted(JobRecord record, int slot, long jobId, long epoch) {
+        if (record.terminated() || record.pending().isEmpty()) {
+            return record;
+        }
+        String counter = repository.getState(prefix + ".slot." + slot + ".c");
+        if (counter == null || counter.isBlank()) {
+            return record;
+        }
+        String[] parts = counter.trim().split(":");
+        if (parts.length != 3 || !parts[0].equals(Long.toString(jobId)) || !parts[1].equals(Long.toString(epoch))) {
+            return record;
+        }
+        int committed;
+        try {
+            committed = Integer.parseInt(parts[2]);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Stored CardSavr consumer state for slot " + slot
+                                            + " has a malformed commit counter");
+        }
+        List<CardsavrMessage> pending = record.pending();
+        return new JobRecord(record.accessKey(), record.accessKeyUnreadable(), false,
+                pending.subList(Math.min(Math.max(committed, 0), pending.size()), pending.size()), record.timesOutAt(),
+                record.recoveryKey(), record.fingerprints());
     }
 
     /**
@@ -118,6 +183,7 @@ public final class CardsavrStateStore {
             return;
         }
         Integer slot = slotOf.remove(jobId);
+        epochOf.remove(jobId);
         if (slot == null) {
             return;
         }
@@ -151,8 +217,9 @@ public final class CardsavrStateStore {
         return slot;
     }
 
-    private String json(long jobId, JobRecord record) {
-        StringBuilder json = new StringBuilder(64 + 256 * record.pending().size()).append("{\"v\":2,\"j\":").append(jobId);
+    private String json(long jobId, long epoch, JobRecord record) {
+        StringBuilder json = new StringBuilder(64 + 256 * record.pending().size()).append("{\"v\":2,\"j\":").append(jobId)
+                .append(",\"e\":").append(epoch);
         if (record.terminated()) {
             json.append(",\"t\":true");
         } else if (record.accessKey() != null) {

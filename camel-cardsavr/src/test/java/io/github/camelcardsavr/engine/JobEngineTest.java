@@ -56,7 +56,7 @@ class JobEngineTest {
 
     private JobEngine engine(Duration interval, int maxBuffered, long... jobs) {
         EngineSettings settings = new EngineSettings(interval, Duration.ZERO, 8, maxBuffered, true, true, true,
-                Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1));
+                Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1), false);
         engine = new JobEngine(settings, calls, store);
         List<Long> ids = new ArrayList<>();
         for (long id : jobs) {

@@ -107,4 +107,38 @@ class CardsavrStateStoreTest {
         assertThat(StateSealer.fromKey("agent:agent-password").unseal(sealed)).isEmpty();
         assertThat(repository.getState("p.salt")).isEqualTo(salt);
     }
+
+    /** A commit per exchange is a counter of a few bytes next to the record, applied when the state is read back. */
+    @Test
+    void aCommitCounterTakesTheCompletedMessagesOffTheRecordItCountsAgainst() {
+        CardsavrStateStore leader = store();
+        leader.readAll();
+        leader.write(7, JobRecord.of("key-7", false, List.of(status(7, 10), status(7, 20), status(7, 30))));
+        long before = repository.characters();
+        assertThat(leader.writeCommitted(7, 2)).isTrue();
+        assertThat(repository.characters() - before).as("the counter, not the record").isLessThan(40);
+
+        Map<Long, JobRecord> standby = store().readAll();
+        assertThat(standby.get(7L).pending()).extracting(m -> m.getStatus().getPercentComplete()).containsExactly(30.0);
+        assertThat(standby.get(7L).accessKey()).isEqualTo("key-7");
+    }
+
+    /** A counter from an earlier record of the job, or of another job that had the slot, means nothing. */
+    @Test
+    void aCounterOfAnEarlierRecordOrAnotherJobIsIgnored() {
+        CardsavrStateStore leader = store();
+        leader.readAll();
+        leader.write(7, JobRecord.of("key-7", false, List.of(status(7, 10), status(7, 20))));
+        leader.writeCommitted(7, 1);
+        // the job's next record (what arrived since, with the completed message already left out)
+        leader.write(7, JobRecord.of("key-7", false, List.of(status(7, 20), status(7, 30))));
+        assertThat(store().readAll().get(7L).pending()).extracting(m -> m.getStatus().getPercentComplete())
+                .containsExactly(20.0, 30.0);
+
+        leader.writeCommitted(7, 2);
+        leader.release(7, false);
+        leader.write(8, JobRecord.of("key-8", false, List.of(status(8, 10))));
+        assertThat(store().readAll().get(8L).pending()).as("job 8 reuses job 7's slot and counter key").hasSize(1);
+        assertThat(leader.writeCommitted(9, 1)).as("no record of job 9").isFalse();
+    }
 }

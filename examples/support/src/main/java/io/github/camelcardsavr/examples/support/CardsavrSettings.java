@@ -22,11 +22,18 @@ public final class CardsavrSettings {
     static final String CARDHOLDER_ID = "CARDSAVR_CARDHOLDER_ID";
     /** Optional: jobs of that cardholder to wait for (and answer credential requests of). */
     static final String JOB_IDS = "CARDSAVR_JOB_IDS";
+    /** Optional: {@code signed} (the default, production) or {@code unsigned} (development instances, no integrator). */
+    static final String AUTH_MODE = "CARDSAVR_AUTH_MODE";
+
+    static final String SIGNED = "signed";
+    static final String UNSIGNED = "unsigned";
 
     private static final List<String> REQUIRED =
             List.of(BASE_URL, INTEGRATOR_NAME, INTEGRATOR_KEY, USERNAME, PASSWORD, CARDHOLDER_ID);
+    private static final List<String> REQUIRED_UNSIGNED = List.of(BASE_URL, USERNAME, PASSWORD, CARDHOLDER_ID);
 
     private final String baseUrl;
+    private final String authMode;
     private final String integratorName;
     private final String integratorKey;
     private final String username;
@@ -36,9 +43,17 @@ public final class CardsavrSettings {
 
     public CardsavrSettings(String baseUrl, String integratorName, String integratorKey, String username,
             String password, long cardholderId, List<Long> jobIds) {
+        this(baseUrl, SIGNED, Objects.requireNonNull(integratorName, "integratorName"),
+                Objects.requireNonNull(integratorKey, "integratorKey"), username, password, cardholderId, jobIds);
+    }
+
+    /** With {@code authMode} {@code unsigned} the integrator name and key may be null. */
+    public CardsavrSettings(String baseUrl, String authMode, String integratorName, String integratorKey,
+            String username, String password, long cardholderId, List<Long> jobIds) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        this.integratorName = Objects.requireNonNull(integratorName, "integratorName");
-        this.integratorKey = Objects.requireNonNull(integratorKey, "integratorKey");
+        this.authMode = Objects.requireNonNull(authMode, "authMode");
+        this.integratorName = integratorName;
+        this.integratorKey = integratorKey;
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
         this.cardholderId = cardholderId;
@@ -51,22 +66,40 @@ public final class CardsavrSettings {
      * mistake worth stopping for, rather than silently running against the simulator.
      */
     public static Optional<CardsavrSettings> fromEnvironment(Map<String, String> env) {
+        String authMode = authMode(env.get(AUTH_MODE));
+        List<String> required = authMode.equals(UNSIGNED) ? REQUIRED_UNSIGNED : REQUIRED;
         List<String> missing = new ArrayList<>();
-        for (String name : REQUIRED) {
+        for (String name : required) {
             if (isBlank(env.get(name))) {
                 missing.add(name);
             }
         }
-        if (missing.size() == REQUIRED.size()) {
+        if (missing.size() == required.size() && isBlank(env.get(AUTH_MODE))) {
             return Optional.empty();
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("To use a real CardSavr instance set all of " + REQUIRED
-                    + "; missing: " + missing + ". Unset them all to run against the embedded simulator.");
+            throw new IllegalArgumentException("To use a real CardSavr instance" + (authMode.equals(UNSIGNED)
+                    ? " in unsigned mode" : "") + " set all of " + required + "; missing: " + missing
+                    + ". Unset them all to run against the embedded simulator.");
         }
-        return Optional.of(new CardsavrSettings(env.get(BASE_URL).trim(), env.get(INTEGRATOR_NAME).trim(),
-                env.get(INTEGRATOR_KEY).trim(), env.get(USERNAME).trim(), env.get(PASSWORD),
+        return Optional.of(new CardsavrSettings(env.get(BASE_URL).trim(), authMode, trimmed(env.get(INTEGRATOR_NAME)),
+                trimmed(env.get(INTEGRATOR_KEY)), env.get(USERNAME).trim(), env.get(PASSWORD),
                 parseId(CARDHOLDER_ID, env.get(CARDHOLDER_ID)), parseIds(env.get(JOB_IDS))));
+    }
+
+    private static String authMode(String value) {
+        if (isBlank(value)) {
+            return SIGNED;
+        }
+        String mode = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals(SIGNED) && !mode.equals(UNSIGNED)) {
+            throw new IllegalArgumentException(AUTH_MODE + " must be signed or unsigned, was '" + value.trim() + "'");
+        }
+        return mode;
+    }
+
+    private static String trimmed(String value) {
+        return isBlank(value) ? null : value.trim();
     }
 
     /**
@@ -76,8 +109,13 @@ public final class CardsavrSettings {
     public Map<String, String> componentProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("camel.component.cardsavr.base-url", baseUrl);
-        properties.put("camel.component.cardsavr.integrator-name", integratorName);
-        properties.put("camel.component.cardsavr.integrator-key", integratorKey);
+        properties.put("camel.component.cardsavr.auth-mode", authMode);
+        if (integratorName != null) {
+            properties.put("camel.component.cardsavr.integrator-name", integratorName);
+        }
+        if (integratorKey != null) {
+            properties.put("camel.component.cardsavr.integrator-key", integratorKey);
+        }
         properties.put("camel.component.cardsavr.username", username);
         properties.put("camel.component.cardsavr.password", password);
         return properties;
@@ -85,6 +123,11 @@ public final class CardsavrSettings {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** {@code signed} or {@code unsigned}. */
+    public String authMode() {
+        return authMode;
     }
 
     public String integratorName() {
@@ -114,7 +157,8 @@ public final class CardsavrSettings {
 
     @Override
     public String toString() {
-        return "CardsavrSettings[baseUrl=" + baseUrl + ", integratorName=" + integratorName + ", cardholderId="
+        return "CardsavrSettings[baseUrl=" + baseUrl + ", authMode=" + authMode + ", integratorName=" + integratorName
+                + ", cardholderId="
                 + cardholderId + ", jobIds=" + jobIds + "]";
     }
 

@@ -56,6 +56,34 @@ class CardsavrSettingsTest {
     }
 
     @Test
+    void unsignedModeNeedsNoIntegrator() {
+        Map<String, String> env = complete();
+        env.remove("CARDSAVR_INTEGRATOR_NAME");
+        env.remove("CARDSAVR_INTEGRATOR_KEY");
+        env.put("CARDSAVR_AUTH_MODE", " Unsigned ");
+        CardsavrSettings settings = CardsavrSettings.fromEnvironment(env).orElseThrow();
+        assertThat(settings.authMode()).isEqualTo("unsigned");
+        assertThat(settings.componentProperties())
+                .containsEntry("camel.component.cardsavr.auth-mode", "unsigned")
+                .doesNotContainKeys("camel.component.cardsavr.integrator-name", "camel.component.cardsavr.integrator-key");
+    }
+
+    @Test
+    void signedIsTheDefaultAndOtherModesAreRefusedByName() {
+        assertThat(CardsavrSettings.fromEnvironment(complete()).orElseThrow().componentProperties())
+                .containsEntry("camel.component.cardsavr.auth-mode", "signed");
+        Map<String, String> env = complete();
+        env.put("CARDSAVR_AUTH_MODE", "basic");
+        assertThatThrownBy(() -> CardsavrSettings.fromEnvironment(env))
+                .hasMessageContaining("CARDSAVR_AUTH_MODE must be signed or unsigned, was 'basic'");
+        Map<String, String> onlyMode = new HashMap<>();
+        onlyMode.put("CARDSAVR_AUTH_MODE", "unsigned");
+        assertThatThrownBy(() -> CardsavrSettings.fromEnvironment(onlyMode))
+                .hasMessageContaining("missing: [CARDSAVR_BASE_URL, CARDSAVR_USERNAME, CARDSAVR_PASSWORD,"
+                        + " CARDSAVR_CARDHOLDER_ID]");
+    }
+
+    @Test
     void toStringShowsNoSecret() {
         String text = CardsavrSettings.fromEnvironment(complete()).orElseThrow().toString();
         assertThat(text).doesNotContain("password-value", "integrator-key-value", "agent-name").contains("42");
