@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One row of a figures table of docs/reliability.md, built by the test that measured it from what it asserted, and
- * written to {@code target/reliability-figures/rows/<row>.row} once every check passed. {@link ReliabilityDocIsUpToDateTest}
- * makes the tables from these files and fails the build when the page shows something else. Only figures that are the
- * same on every run go into a cell (counts fixed by construction, asserted relations, lower bounds); timings do not.
+ * written to {@code target/reliability-figures/rows/<row>.row} once every check passed.
+ * {@code docs.ReliabilityDocIsUpToDateTest} makes the tables from these files and fails the build when the page shows
+ * something else. Only figures that are the same on every run go into a cell (counts fixed by construction, asserted
+ * relations, lower bounds); timings do not.
  * <p>
  * Every row checks the log: a WARN line naming the fault (or none at all when there was no fault), and no secret in
  * any log line.
@@ -29,6 +30,7 @@ final class RowRecord {
         ABSORBED, LOSS
     }
 
+    /** Read by docs.ReliabilityDocIsUpToDateTest, which names the same directory. */
     static final String ROWS_DIR = "target/reliability-figures/rows";
 
     private final Table table;

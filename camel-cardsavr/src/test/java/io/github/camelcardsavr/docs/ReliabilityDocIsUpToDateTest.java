@@ -1,4 +1,4 @@
-package io.github.camelcardsavr.reliability;
+package io.github.camelcardsavr.docs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,23 +11,24 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import io.github.camelcardsavr.docs.ComponentDocGenerator;
-import io.github.camelcardsavr.docs.MarkedSections;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Fails the build when a figures table of {@code docs/reliability.md} shows something other than what the reliability
- * tests asserted in this run: each row is written by its test ({@link RowRecord}) under
- * {@code target/reliability-figures/rows}, and the tables between the page's {@code <!-- figures TABLE: START -->}
- * and {@code END} markers are made from those files. Runs after all other tests of the module (the
- * {@code reliability-doc} execution of the pom). With {@code -Dcardsavr.docs.update=true} it rewrites the tables instead
- * of failing.
+ * tests asserted in this run: each row is written by its test (the reliability package's {@code RowRecord}) under
+ * {@value #ROWS_DIR}, one tab-separated line per file whose first cell names the table, and the tables between the
+ * page's {@code <!-- figures TABLE: START -->} and {@code END} markers are made from those files. Runs after all other
+ * tests of the module (the {@code reliability-doc} execution of the pom); outside the reliability package, so that
+ * running that package alone does not run it too early. With {@code -Dcardsavr.docs.update=true} it rewrites the
+ * tables instead of failing.
  */
 class ReliabilityDocIsUpToDateTest {
 
     static final String PAGE = "docs/reliability.md";
+    /** Where the reliability tests write their rows (RowRecord.ROWS_DIR). */
+    static final String ROWS_DIR = "target/reliability-figures/rows";
     static final String UPDATE_PROPERTY = "cardsavr.docs.update";
     static final String UPDATE_COMMAND = "mvn -B -ntp -pl camel-cardsavr test -D" + UPDATE_PROPERTY + "=true";
 
@@ -38,7 +39,7 @@ class ReliabilityDocIsUpToDateTest {
     private static final Map<String, Layout> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put(RowRecord.Table.ABSORBED.name(), new Layout(
+        TABLES.put("ABSORBED", new Layout(
                 "| row | fault | jobs | emitted | delivered | lost | dup | failures reported | readiness | WARN line names |",
                 List.of("baseline", "http-5xx", "http-5xx-login-subscribe", "http-429-retry-after", "slow-within-timeout",
                         "dropped-connections", "malformed-json", "undecryptable-body", "bad-signature",
@@ -46,7 +47,7 @@ class ReliabilityDocIsUpToDateTest {
                         "downstream-down-until-buffers-full", "restart-graceful", "restart-during-inflight-poll",
                         "stop-while-a-poll-is-on-the-wire", "tls-trusted-self-signed", "mixed-random-jobStatus",
                         "mixed-random-cardholderMessages", "mixed-random-lifecycle")));
-        TABLES.put(RowRecord.Table.LOSS.name(), new Layout(
+        TABLES.put("LOSS", new Layout(
                 "| row | fault | jobs | emitted | delivered | lost | dup | what was lost | failures reported | WARN line names |",
                 List.of("slow-beyond-timeout", "dropped-after-commit", "revoked-access-key", "reply-over-size-cap",
                         "restart-without-state-repository", "restart-after-crash")));
@@ -61,7 +62,7 @@ class ReliabilityDocIsUpToDateTest {
     void reliabilityPageShowsTheFiguresTheTestsAsserted() throws IOException {
         Path basedir = Path.of(System.getProperty("basedir", "."));
         Path page = ComponentDocGenerator.repositoryRoot(basedir).resolve(PAGE);
-        Map<String, List<String>> recorded = recordedRows(basedir.resolve(RowRecord.ROWS_DIR));
+        Map<String, List<String>> recorded = recordedRows(basedir.resolve(ROWS_DIR));
 
         String committed = Files.readString(page);
         String expected = committed;
@@ -101,7 +102,7 @@ class ReliabilityDocIsUpToDateTest {
         if (!missing.isEmpty()) {
             fail("No figures were recorded for " + missing + " (table " + table + "): run the module's tests first, e.g. "
                  + UPDATE_COMMAND.replace(" -D" + UPDATE_PROPERTY + "=true", "") + "; each row's test writes them under "
-                 + RowRecord.ROWS_DIR);
+                 + ROWS_DIR);
         }
         TreeSet<String> unknown = new TreeSet<>();
         recorded.forEach((row, cells) -> {
@@ -112,7 +113,7 @@ class ReliabilityDocIsUpToDateTest {
         if (!unknown.isEmpty()) {
             fail("Rows " + unknown + " were recorded for table " + table + " but have no place in it: add them to "
                  + ReliabilityDocIsUpToDateTest.class.getSimpleName() + " (or delete stale files under "
-                 + RowRecord.ROWS_DIR + ")");
+                 + ROWS_DIR + ")");
         }
         return text.toString();
     }
