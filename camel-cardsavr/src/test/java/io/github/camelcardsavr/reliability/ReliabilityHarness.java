@@ -225,6 +225,18 @@ final class ReliabilityHarness implements AutoCloseable {
         await().until(() -> ids.stream().allMatch(id -> admin().job(id).totalBroadcastPolls() >= 1));
     }
 
+    /**
+     * Waits until every job has a broadcast poll that reached the server after this call: it meets the faults as they
+     * are now, and the job's poll before it (which might not have) is done, as a job has one call on the wire at a
+     * time. Call it after switching a fault on and before emitting what the fault is meant to meet.
+     */
+    void awaitANewPollOfEveryJob(List<Long> ids) {
+        Map<Long, Long> before = new LinkedHashMap<>();
+        ids.forEach(id -> before.put(id, admin().requestCount("GET", "/" + id + "/broadcasts")));
+        await().until(() -> ids.stream().allMatch(id -> admin().requestCount("GET", "/" + id + "/broadcasts")
+                                                        > before.get(id)));
+    }
+
     /** Puts message {@code seq} on the job; the job's last seq ends it (percent 100, BILLABLE). */
     void inject(long jobId, int seq, int lastSeq) {
         boolean last = seq == lastSeq;

@@ -316,6 +316,7 @@ class RouteFailureAndRestartTest {
             h.awaitSubscribed(ids);
             // messages 1..5 wait on the server so that one poll fetches them as one batch
             h.admin().faults().onPath("/broadcasts").errorRate(1.0, 503);
+            h.awaitANewPollOfEveryJob(ids);
             h.emit(ids, 1, 5, messages, PERIOD_MILLIS).join();
             h.admin().faults().reset();
             ReliabilityHarness.await().until(gate::isReached);
