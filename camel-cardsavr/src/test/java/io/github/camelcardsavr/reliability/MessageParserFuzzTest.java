@@ -1,10 +1,8 @@
 package io.github.camelcardsavr.reliability;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,69 +149,9 @@ class MessageParserFuzzTest {
         });
     }
 
-    /**
-     * The models of a batch stand, in order, for some of the non-null elements of the input, each carrying its
-     * element's exact bytes; every other non-null element was reported as malformed. Returns each model's element.
-     */
+    /** The element each model of a batch was read from (see {@link BatchSources}); counts the known deviation. */
     private <T> List<byte[]> sourcesInOrder(String parser, byte[] input, ParsedList<T> batch, Function<T, byte[]> source) {
-        List<byte[]> elements;
-        try {
-            elements = ParsedContent.elementBytes(input).stream().filter(e -> !isJsonNull(e)).toList();
-        } catch (UncheckedIOException notJson) {
-            return sourcesOfABodyThatIsNotJson(parser, input, batch, source);
-        }
-        assertThat(batch.size() + batch.malformed().size()).as("models and malformed elements: one per non-null element")
-                .isEqualTo(elements.size());
-        List<byte[]> sources = new ArrayList<>();
-        int next = 0;
-        for (T model : batch) {
-            byte[] own = source.apply(model);
-            assertThat(own).as("a model from a reply carries its source JSON").isNotNull();
-            while (next < elements.size() && !Arrays.equals(elements.get(next), own)) {
-                next++;
-            }
-            assertThat(next).as("the source JSON of model " + sources.size() + " is an element of the input, in order")
-                    .isLessThan(elements.size());
-            sources.add(elements.get(next++));
-        }
-        return sources;
-    }
-
-    /**
-     * Known deviation of the batch parsers from their documentation ("syntax errors fail the whole body"): Jackson
-     * wraps a syntax error met while binding an element's member (e.g. bytes that are not UTF-8 in a string) as a
-     * mapping problem, so that element is reported as malformed and the elements around it are read. Then at least one
-     * element must be reported, and every model's source JSON must be a piece of the input, in order.
-     */
-    private <T> List<byte[]> sourcesOfABodyThatIsNotJson(String parser, byte[] input, ParsedList<T> batch,
-            Function<T, byte[]> source) {
-        stats.get(parser).syntaxErrorsAsElements++;
-        assertThat(batch.malformed()).as("a body that is not JSON yields no models without reporting an element")
-                .isNotEmpty();
-        List<byte[]> sources = new ArrayList<>();
-        int from = 0;
-        for (T model : batch) {
-            byte[] own = source.apply(model);
-            int at = indexOf(input, own, from);
-            assertThat(at).as("the source JSON of model " + sources.size() + " is a piece of the input, in order")
-                    .isNotNegative();
-            sources.add(own);
-            from = at + own.length;
-        }
-        return sources;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        for (int i = from; i + needle.length <= haystack.length; i++) {
-            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isJsonNull(byte[] element) {
-        return new String(element, StandardCharsets.UTF_8).equals("null");
+        return BatchSources.of(input, batch, source, () -> stats.get(parser).syntaxErrorsAsElements++);
     }
 
     private static List<JsonNode> nonNullElements(byte[] input) {
