@@ -34,7 +34,7 @@ final class CardsavrClientRegistry {
         if (entry == null) {
             entry = new Entry(CardsavrClient.create(config));
             clients.put(config, entry);
-            LOG.debug("Created CardSavr client for {}", config);
+            LOG.debug("Created CardSavr client for {}", describe(config));
         }
         entry.references++;
         return entry.client;
@@ -69,14 +69,20 @@ final class CardsavrClientRegistry {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                LOG.debug("Ending the CardSavr session for {} failed: {}", config, e.getMessage());
+                LOG.debug("Ending the CardSavr session for {} failed: {}", describe(config), e.getMessage());
             }
         }
         try {
             client.close();
-            LOG.debug("Closed CardSavr client for {}", config);
+            LOG.debug("Closed CardSavr client for {}", describe(config));
         } catch (Exception e) {
-            LOG.warn("Closing the CardSavr client for {} failed: {}", config, e.getMessage(), e);
+            LOG.warn("Closing the CardSavr client for {} failed: {}", describe(config), e.getMessage(), e);
         }
+    }
+
+    // the instance and the mode only: the username (and the trace key, which defaults to it) is an option the
+    // component masks like the password, so its log lines do not show it either
+    private static String describe(CardsavrClientConfig config) {
+        return config.getBaseUrl() + " (" + config.getAuthMode().name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 }

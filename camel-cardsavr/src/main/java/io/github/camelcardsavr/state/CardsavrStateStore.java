@@ -1,7 +1,10 @@
 package io.github.camelcardsavr.state;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
@@ -10,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelcardsavr.client.CardsavrJson;
@@ -91,7 +96,7 @@ public final class CardsavrStateStore {
             }
             JsonNode node = parse(value, "slot " + slot);
             long jobId = node.path("j").asLong();
-            JobRecord record = record(node, jobId);
+            JobRecord record = record(node, jobId, value);
             long epoch = node.path("e").asLong(0);
             if (epoch > 0) {
                 epochOf.put(jobId, epoch);
@@ -252,13 +257,13 @@ public final class CardsavrStateStore {
         return json.append('}').toString();
     }
 
-    private JobRecord record(JsonNode node, long jobId) {
+    private JobRecord record(JsonNode node, long jobId, String stored) {
         String sealed = node.path("k").asText(null);
         String accessKey = sealed == null ? null : sealer.unseal(sealed).orElse(null);
         String sealedRecovery = node.path("r").asText(null);
         String recoveryKey = sealedRecovery == null ? null : sealer.unseal(sealedRecovery).orElse(null);
         return new JobRecord(accessKey, sealed != null && accessKey == null, node.path("t").asBoolean(false),
-                messages(node.get("m")), node.path("d").asLong(0), recoveryKey, fingerprints(node.path("f").asText(null)));
+                messages(node.get("m"), stored), node.path("d").asLong(0), recoveryKey, fingerprints(node.path("f").asText(null)));
     }
 
     private static long[] fingerprints(String encoded) {
@@ -273,12 +278,35 @@ public final class CardsavrStateStore {
         return all;
     }
 
-    private static List<CardsavrMessage> messages(JsonNode array) {
+    private static List<CardsavrMessage> messages(JsonNode array, String stored) {
         if (array == null || array.isNull() || array.isEmpty()) {
             return List.of();
         }
-        // the batch parser keeps each message's own JSON text, so a restored message routes as it arrived
-        return CardsavrJson.parseMessageBatch(CardsavrJson.toJsonBytes(array));
+        // read from the stored text itself, not from the tree written out again (which would respell numbers and
+        // escapes): the batch parser keeps each message's own JSON text, so a restored message routes as it arrived
+        return CardsavrJson.parseMessageBatch(storedText(stored, "m"));
+    }
+
+    /** The exact text of a top-level member of a stored record. */
+    private static byte[] storedText(String stored, String member) {
+        byte[] bytes = stored.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean wanted = member.equals(parser.currentName());
+                parser.nextToken();
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                if (wanted) {
+                    return Arrays.copyOfRange(bytes, start, (int) parser.currentLocation().getByteOffset());
+                }
+            }
+        } catch (IOException e) {
+            // parsed as a tree just before; never quote the stored value
+            throw new IllegalStateException("Stored CardSavr consumer state cannot be read again ("
+                                            + e.getClass().getSimpleName() + ")");
+        }
+        throw new IllegalStateException("Stored CardSavr consumer state has no member " + member);
     }
 
     private static JsonNode parse(String value, String what) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Rewrites the generated tables of {@code docs/cardsavr-component.adoc} from the component catalog
  * written by camel-component-maven-plugin. {@link ComponentDocIsUpToDateTest} runs it on every build.
  */
-final class ComponentDocGenerator {
+public final class ComponentDocGenerator {
 
     static final String PAGE = "docs/cardsavr-component.adoc";
     static final String CATALOG_FILE = "cardsavr.json";
@@ -37,7 +37,7 @@ final class ComponentDocGenerator {
     }
 
     /** The repository root: the nearest directory, from {@code start} upwards, that holds {@code docs/} and {@code pom.xml}. */
-    static Path repositoryRoot(Path start) {
+    public static Path repositoryRoot(Path start) {
         for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("pom.xml"))
                     && Files.isDirectory(dir.resolve("camel-cardsavr"))) {

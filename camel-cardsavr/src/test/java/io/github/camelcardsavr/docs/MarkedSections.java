@@ -5,16 +5,21 @@ import java.util.List;
 
 /**
  * Replaces the text between {@code // <name>: START} and {@code // <name>: END} comment lines of
- * an AsciiDoc page, leaving every hand-written line outside the markers untouched.
+ * an AsciiDoc page (or between any two marker lines, e.g. HTML comments in Markdown), leaving every
+ * hand-written line outside the markers untouched.
  */
-final class MarkedSections {
+public final class MarkedSections {
 
     private MarkedSections() {
     }
 
     static String replace(String page, String name, String generated) {
-        String start = "// " + name + ": START";
-        String end = "// " + name + ": END";
+        return replaceBetween(page, "// " + name + ": START", "// " + name + ": END", generated);
+    }
+
+    /** Replaces what lies between the line {@code start} and the line {@code end}, both appearing once. */
+    public static String replaceBetween(String page, String start, String end, String generated) {
+        String name = start;
         List<String> lines = page.lines().toList();
         int startLine = indexOfOnly(lines, start, name);
         int endLine = indexOfOnly(lines, end, name);

@@ -20,57 +20,50 @@ class HttpFaultMatrixTest {
 
     @Test
     void baselineWithoutFaults() throws Exception {
-        FaultFigures figures = FaultRows.run("baseline", new FaultRows.Expectation("", null, 0), faults -> { });
-        figures.assertExactlyOnceInOrder();
-        assertThat(figures.failures()).isZero();
+        FaultRows.run("baseline", "none", new FaultRows.Expectation("", null, 0), faults -> { },
+                (figures, row, h) -> row.noFailures(figures).readinessUp(h));
+    }
+
+    @Test
+    void serverErrorBurstsAndRates() throws Exception {
+        FaultRows.run("http-5xx", "12 × 503 burst, then 20 % 500 and 10 % 502 on polls", warnContaining("HTTP 50", 40),
+                faults -> faults.onPath("/broadcasts").errorBurst(12, 503)
+                        .errorRate(0.2, 500)
+                        .onPath("/messages/place_card_on_single_site_jobs/").errorRate(0.1, 502),
+                (figures, row, h) -> row.failuresOnePerFault(figures, 40, "error answer").readinessShowedFault(h));
     }
 
     /**
      * Every reply the simulator spoiled became exactly one reported failure: none was read as "no messages" (which the
      * simulator's put-back of spoiled replies would otherwise hide from the lost count).
      */
-    private static void assertEverySpoiledReplyReported(FaultFigures figures) {
-        figures.assertExactlyOnceInOrder().assertFaultVisible();
-        assertThat(figures.failures()).as(figures.row() + ": one reported failure per spoiled reply")
-                .isEqualTo((int) figures.faults());
-    }
-
-    @Test
-    void serverErrorBurstsAndRates() throws Exception {
-        FaultFigures figures = FaultRows.run("http-5xx", warnContaining("HTTP 50", 40), faults -> faults
-                .onPath("/broadcasts").errorBurst(12, 503)
-                .errorRate(0.2, 500)
-                .onPath("/messages/place_card_on_single_site_jobs/").errorRate(0.1, 502));
-        figures.assertExactlyOnceInOrder().assertFaultVisible();
-        assertThat(figures.failures()).as("one reported failure per error answer").isEqualTo((int) figures.faults());
+    private static FaultRows.RowChecks everySpoiledReplyReported(long minFaults) {
+        return (figures, row, h) -> row.failuresOnePerFault(figures, minFaults, "spoiled reply").readinessShowedFault(h);
     }
 
     @Test
     void malformedAndTruncatedJsonIsRejectedAndThePollRetried() throws Exception {
-        FaultFigures figures = FaultRows.run("malformed-json", warnContaining("truncated JSON", 20),
-                faults -> faults.onPath("/broadcasts").malformedJson(0.3));
-        assertEverySpoiledReplyReported(figures);
+        FaultRows.run("malformed-json", "30 % of replies truncated", warnContaining("truncated JSON", 20),
+                faults -> faults.onPath("/broadcasts").malformedJson(0.3), everySpoiledReplyReported(20));
     }
 
     @Test
     void undecryptableBodyIsRejectedAndThePollRetried() throws Exception {
-        FaultFigures figures = FaultRows.run("undecryptable-body", warnContaining("broadcasts", 20),
-                faults -> faults.onPath("/broadcasts").undecryptableBody(0.3));
-        assertEverySpoiledReplyReported(figures);
+        FaultRows.run("undecryptable-body", "30 % of ciphertexts corrupted", warnContaining("does not decrypt", 20),
+                faults -> faults.onPath("/broadcasts").undecryptableBody(0.3), everySpoiledReplyReported(20));
     }
 
     @Test
     void wrongResponseSignatureIsRejectedAndThePollRetried() throws Exception {
-        FaultFigures figures = FaultRows.run("bad-signature", warnContaining("signature does not match", 20),
-                faults -> faults.onPath("/broadcasts").badSignature(0.3));
-        assertEverySpoiledReplyReported(figures);
+        FaultRows.run("bad-signature", "30 % of replies signed with a wrong key",
+                warnContaining("signature does not match", 20),
+                faults -> faults.onPath("/broadcasts").badSignature(0.3), everySpoiledReplyReported(20));
     }
 
     @Test
     void connectionsDroppedMidResponse() throws Exception {
-        FaultFigures figures = FaultRows.run("dropped-connections", warnContaining("connection problem", 20),
-                faults -> faults.onPath("/broadcasts").dropConnections(0.3));
-        assertEverySpoiledReplyReported(figures);
+        FaultRows.run("dropped-connections", "30 % of replies cut mid-body", warnContaining("connection problem", 20),
+                faults -> faults.onPath("/broadcasts").dropConnections(0.3), everySpoiledReplyReported(20));
     }
 
     /**
@@ -95,22 +88,24 @@ class HttpFaultMatrixTest {
             h.awaitAllDelivered();
 
             FaultFigures figures = FaultFigures.of("server-outage", h, lifted).print();
-            figures.assertExactlyOnceInOrder();
-            assertThat(figures.healthFault()).isTrue();
             assertThat(h.handler.handled()).allSatisfy(e -> assertThat(e)
                     .isInstanceOfSatisfying(CardsavrException.class,
                             ce -> assertThat(ce.getReason()).isEqualTo(CardsavrException.Reason.CONNECTION)));
-            assertThat(logs.warnings()).anySatisfy(line -> assertThat(line.text()).contains("connection problem"));
-            FaultRows.assertNoSecret("server-outage", logs.lines(), h.secrets());
+            assertThat(figures.failures()).isGreaterThanOrEqualTo(3 * FaultRows.JOBS);
+            RowRecord.absorbed("server-outage", "server socket and connections closed, then back on the same port")
+                    .counts(figures)
+                    .failures("≥ " + 3 * FaultRows.JOBS + ", all CONNECTION")
+                    .readinessShowedFault(h)
+                    .log(logs, "connection problem", h.secrets())
+                    .record();
         }
     }
 
     @Test
     void slowResponsesWithinTheResponseTimeout() throws Exception {
-        FaultFigures figures = FaultRows.run("slow-within-timeout",
+        FaultRows.run("slow-within-timeout", "every poll 300 ms late, `responseTimeout=2000`",
                 new FaultRows.Expectation("&responseTimeout=2000", null, 40),
-                faults -> faults.onPath("/broadcasts").latency(Duration.ofMillis(300)));
-        figures.assertExactlyOnceInOrder();
-        assertThat(figures.failures()).isZero();
+                faults -> faults.onPath("/broadcasts").latency(Duration.ofMillis(300)),
+                (figures, row, h) -> row.noFailures(figures).readinessUp(h));
     }
 }

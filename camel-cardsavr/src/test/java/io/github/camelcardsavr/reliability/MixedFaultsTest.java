@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,8 @@ class MixedFaultsTest {
         try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.WARN)) {
             List<Long> ids = h.manualJobs(MIXED_JOBS, MIXED_MESSAGES);
             Random downstreamFaults = new Random(SEED);
-            h.downstream((jobId, seq) -> failSometimes(downstreamFaults));
+            AtomicInteger refused = new AtomicInteger();
+            h.downstream((jobId, seq) -> failSometimes(downstreamFaults, refused));
             mixedFaults(h.admin().faults());
             h.startContext("jobStatus?responseTimeout=2000&jobId=" + ReliabilityHarness.jobIdList(ids), null);
             h.awaitSubscribed(ids);
@@ -73,7 +75,7 @@ class MixedFaultsTest {
             expireSessionsWhile(h, emitting,
                     () -> ids.stream().mapToLong(id -> h.admin().job(id).totalBroadcastPolls()).sum());
             emitting.join();
-            ReliabilityHarness.await().until(() -> FaultRows.injectedErrors(h) >= 40);
+            ReliabilityHarness.await().until(() -> FaultRows.injectedErrors(h) >= 40 && h.health.sawFault());
             h.admin().faults().reset();
             long lifted = System.nanoTime();
             h.emit(ids, MIXED_MESSAGES, MIXED_MESSAGES, MIXED_MESSAGES, PERIOD_MILLIS).join();
@@ -81,8 +83,8 @@ class MixedFaultsTest {
 
             FaultFigures figures = FaultFigures.of("mixed-random-jobStatus", h, lifted).print();
             FaultFigures.report("RELIABILITY injected row=mixed-random-jobStatus " + h.admin().faults().injectedCounts());
-            figures.assertExactlyOnceInOrder().assertFaultVisible();
-            FaultRows.assertNoSecret("mixed-random-jobStatus", logs.lines(), h.secrets());
+            recordMixedRow("mixed-random-jobStatus", "all of the above at random, seed " + SEED + ", 5 % route"
+                                                     + " failures, 3 session expiries", figures, h, refused, logs);
         }
     }
 
@@ -92,21 +94,22 @@ class MixedFaultsTest {
             long cardholder = h.admin().createCardholder();
             List<Long> ids = h.manualJobs(3, MIXED_MESSAGES, cardholder);
             Random downstreamFaults = new Random(SEED);
-            h.downstream((jobId, seq) -> failSometimes(downstreamFaults));
+            AtomicInteger refused = new AtomicInteger();
+            h.downstream((jobId, seq) -> failSometimes(downstreamFaults, refused));
             mixedFaults(h.admin().faults());
             h.startContext("cardholderMessages?responseTimeout=2000&cardholderId=" + cardholder, null);
             var emitting = h.emit(ids, 1, MIXED_MESSAGES - 1, MIXED_MESSAGES, PERIOD_MILLIS);
             expireSessionsWhile(h, emitting, () -> h.admin().cardholderPolls(cardholder));
             emitting.join();
-            ReliabilityHarness.await().until(() -> FaultRows.injectedErrors(h) >= 20);
+            ReliabilityHarness.await().until(() -> FaultRows.injectedErrors(h) >= 20 && h.health.sawFault());
             h.admin().faults().reset();
             long lifted = System.nanoTime();
             h.emit(ids, MIXED_MESSAGES, MIXED_MESSAGES, MIXED_MESSAGES, PERIOD_MILLIS).join();
             h.awaitAllDelivered();
 
             FaultFigures figures = FaultFigures.of("mixed-random-cardholderMessages", h, lifted).print();
-            figures.assertExactlyOnceInOrder().assertFaultVisible();
-            FaultRows.assertNoSecret("mixed-random-cardholderMessages", logs.lines(), h.secrets());
+            recordMixedRow("mixed-random-cardholderMessages", "the same, `cardholderMessages` consumer", figures, h,
+                    refused, logs);
         }
     }
 
@@ -129,13 +132,14 @@ class MixedFaultsTest {
             Map<Long, List<String>> received = new ConcurrentHashMap<>();
             Map<String, Integer> requestsEmitted = new ConcurrentHashMap<>();
             Random downstreamFaults = new Random(SEED);
+            AtomicInteger refused = new AtomicInteger();
             h.startContext(null, config -> { }, new RouteBuilder() {
                 @Override
                 public void configure() {
                     String common = "&delay=20&initialDelay=0&exceptionHandler=#relHandler&responseTimeout=2000";
                     from("cardsavr:jobStatus?dynamicJobs=true" + common).routeId(ReliabilityHarness.ROUTE_ID)
                             .process(e -> {
-                                failSometimes(downstreamFaults);
+                                failSometimes(downstreamFaults, refused);
                                 CardsavrMessage m = e.getIn().getBody(CardsavrMessage.class);
                                 received.computeIfAbsent(m.getJobId(), id -> new CopyOnWriteArrayList<>())
                                         .add(CardsavrJson.toJson(m));
@@ -162,6 +166,7 @@ class MixedFaultsTest {
                        && received.getOrDefault(job.jobId(), List.of()).size() >= view.getMessagesPublished();
             }));
             h.admin().faults().reset();
+            ReliabilityHarness.awaitStable(() -> received.values().stream().mapToInt(List::size).sum());
 
             int emitted = 0;
             int delivered = 0;
@@ -178,6 +183,8 @@ class MixedFaultsTest {
                     duplicates += got.size() - (int) got.stream().distinct().count();
                     assertThat(got).as("job " + job.jobId() + " (" + h.admin().job(job.jobId()).getSite() + ")")
                             .containsExactlyElementsOf(reference);
+                    assertThat((long) reference.size()).as("the cardholder channel holds every message of the job")
+                            .isEqualTo(h.admin().job(job.jobId()).getMessagesPublished());
                     assertThat(CardsavrJson.parseMessage(got.get(got.size() - 1).getBytes()).isTerminal()).isTrue();
                 }
             }
@@ -192,10 +199,20 @@ class MixedFaultsTest {
                                + " credentialRequests=" + answersPerEnvelope.size() + " requestEmissions="
                                + requestsEmitted.values().stream().mapToInt(Integer::intValue).sum() + " answers="
                                + answersPerEnvelope.values().stream().mapToLong(Long::longValue).sum());
-            assertThat(answersPerEnvelope).as("one request per non-trivial site, each answered").hasSize((int) requests);
+            assertThat(answersPerEnvelope).as("one request per non-trivial site").hasSize((int) requests)
+                    .as("each answered exactly once").allSatisfy((envelope, answers) -> assertThat(answers).isEqualTo(1));
+            assertThat(requestsEmitted).as("every request the route got was answered").hasSameSizeAs(answersPerEnvelope);
             assertThat(jobs).allSatisfy(job -> assertThat(h.admin().job(job.jobId()).getTerminationType())
                     .isEqualTo("BILLABLE"));
-            FaultRows.assertNoSecret("mixed-random-lifecycle", logs.lines(), h.secrets());
+            assertThat(h.handler.failureCount()).isGreaterThan(refused.get());
+            RowRecord.absorbed("mixed-random-lifecycle", "the same on real jobs (2 good_email, 2 tfa, security,"
+                    + " bad_email) answered through `credentialRequests` → `jobCredentials`; each of the " + requests
+                    + " credential requests answered exactly once, all " + jobs.size() + " jobs ended `BILLABLE`")
+                    .counts(jobs.size(), emitted, delivered, lost, duplicates)
+                    .failures("each refused exchange, and the failed calls")
+                    .notCheckedReadiness()
+                    .log(logs, "HTTP 500", h.secrets())
+                    .record();
         }
     }
 
@@ -215,14 +232,32 @@ class MixedFaultsTest {
         return values;
     }
 
-    private static void failSometimes(Random random) {
+    private static void failSometimes(Random random, AtomicInteger refused) {
         boolean fail;
         synchronized (random) {
             fail = random.nextDouble() < 0.05;
         }
         if (fail) {
+            refused.incrementAndGet();
             throw new IllegalStateException("downstream refused the message (random fault)");
         }
+    }
+
+    /**
+     * Every message once and in order, the fault seen by readiness, and more reported failures than refused exchanges:
+     * each refused exchange, and failed calls besides. (Failed calls cannot be counted from the injected faults: one
+     * request can draw several, e.g. a 500 and a wrong signature, and one failed login fails every call waiting on it.)
+     */
+    private static void recordMixedRow(String row, String fault, FaultFigures figures, ReliabilityHarness h,
+            AtomicInteger refused, LogRecorder logs) {
+        assertThat(FaultRows.injectedErrors(h)).as(row + ": errors injected").isPositive();
+        assertThat(figures.failures()).as(row + ": failures").isGreaterThan(refused.get());
+        RowRecord.absorbed(row, fault)
+                .counts(figures)
+                .failures("each refused exchange, and the failed calls")
+                .readinessShowedFault(h)
+                .log(logs, "HTTP 500", h.secrets())
+                .record();
     }
 
     /**

@@ -3,35 +3,33 @@ package io.github.camelcardsavr.reliability;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.camelcardsavr.consumer.CardsavrFailureLog;
 import io.github.camelcardsavr.consumer.JobStatusConsumer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
-import org.apache.camel.support.LoggingExceptionHandler;
 
 /**
- * The consumer's exception handler as Camel sets it by default (log at WARN), which also remembers what it was given,
- * so that a test can count poll failures and check what users would see in their logs.
+ * The consumers' default exception handler ({@link CardsavrFailureLog}: one WARN line per failure, stack traces at
+ * DEBUG), which also remembers what it was given, so that a test can count failures and check the very log lines users
+ * get. Its lines carry the jobStatus consumer's logger name, whichever consumer reports.
  */
 final class RecordingExceptionHandler implements ExceptionHandler {
 
     private final List<Throwable> handled = new CopyOnWriteArrayList<>();
     private volatile ExceptionHandler delegate;
 
-    void useContext(CamelContext context) {
-        delegate = new LoggingExceptionHandler(context, JobStatusConsumer.class);
+    /** A new CamelContext: a new log, as the consumer of a new route would get. */
+    void startLog(String routeId) {
+        delegate = new CardsavrFailureLog(JobStatusConsumer.class, routeId);
     }
 
     List<Throwable> handled() {
         return handled;
     }
 
-    /**
-     * Failures reported, counting those Camel got as one poll failure: when every job of a poll fails, the consumer
-     * throws the first failure with the others attached as suppressed exceptions.
-     */
+    /** Failures reported: each failed call and each failed exchange once. */
     int failureCount() {
-        return handled.stream().mapToInt(t -> 1 + t.getSuppressed().length).sum();
+        return handled.size();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 
 import io.github.camelcardsavr.client.AuthMode;
@@ -48,6 +49,8 @@ final class ReliabilityHarness implements AutoCloseable {
     static final String ROUTE_ID = "reliability";
     static final String USERNAME = "agent";
     static final String PASSWORD = "agent-password";
+    /** How long the route must complete nothing new before duplicates are counted. */
+    static final Duration SETTLE = Duration.ofMillis(500);
 
     /** The route's downstream ("broker") step, which a test can make fail or block; runs before the ledger records. */
     @FunctionalInterface
@@ -70,14 +73,35 @@ final class ReliabilityHarness implements AutoCloseable {
     private final Map<Long, Long> cardholders = new ConcurrentHashMap<>();
     private volatile Downstream downstream = (jobId, seq) -> { };
     private volatile CamelContext context;
+    private final String username;
+    private final String password;
 
     ReliabilityHarness() {
         this(UnaryOperator.identity());
     }
 
     ReliabilityHarness(UnaryOperator<CardsavrSimulator.Builder> simulatorSettings) {
-        simulator = simulatorSettings.apply(CardsavrSimulator.builder().stepDelay(Duration.ofMillis(5))).start();
+        this(USERNAME, PASSWORD, simulatorSettings);
+    }
+
+    /** With an agent account of its own (the simulator is told about it). */
+    ReliabilityHarness(String username, String password, UnaryOperator<CardsavrSimulator.Builder> simulatorSettings) {
+        this.username = username;
+        this.password = password;
+        CardsavrSimulator.Builder builder = CardsavrSimulator.builder().stepDelay(Duration.ofMillis(5));
+        if (!USERNAME.equals(username)) {
+            builder.user(username, password);
+        }
+        simulator = simulatorSettings.apply(builder).start();
         timers.scheduleWithFixedDelay(() -> health.sample(context), 10, 10, TimeUnit.MILLISECONDS);
+    }
+
+    String username() {
+        return username;
+    }
+
+    String password() {
+        return password;
     }
 
     SimulatorAdmin admin() {
@@ -158,7 +182,7 @@ final class ReliabilityHarness implements AutoCloseable {
             Consumer<CardsavrConfiguration> customize, RouteBuilder routes) throws Exception {
         DefaultCamelContext ctx = new DefaultCamelContext();
         HealthSampler.enableConsumerChecks(ctx);
-        handler.useContext(ctx);
+        handler.startLog(ROUTE_ID);
         ctx.getRegistry().bind("relHandler", handler);
         CardsavrComponent component = new CardsavrComponent();
         configure(component.getConfiguration());
@@ -176,8 +200,8 @@ final class ReliabilityHarness implements AutoCloseable {
         c.setAuthMode(AuthMode.SIGNED);
         c.setIntegratorName(simulator.getIntegratorName());
         c.setIntegratorKey(simulator.getIntegratorKey());
-        c.setUsername(USERNAME);
-        c.setPassword(PASSWORD);
+        c.setUsername(username);
+        c.setPassword(password);
     }
 
     CamelContext context() {
@@ -199,6 +223,18 @@ final class ReliabilityHarness implements AutoCloseable {
     /** Waits until the consumer has subscribed to every job and polled it (the creator's own key is never polled). */
     void awaitSubscribed(List<Long> ids) {
         await().until(() -> ids.stream().allMatch(id -> admin().job(id).totalBroadcastPolls() >= 1));
+    }
+
+    /**
+     * Waits until every job has a broadcast poll that reached the server after this call: it meets the faults as they
+     * are now, and the job's poll before it (which might not have) is done, as a job has one call on the wire at a
+     * time. Call it after switching a fault on and before emitting what the fault is meant to meet.
+     */
+    void awaitANewPollOfEveryJob(List<Long> ids) {
+        Map<Long, Long> before = new LinkedHashMap<>();
+        ids.forEach(id -> before.put(id, admin().requestCount("GET", "/" + id + "/broadcasts")));
+        await().until(() -> ids.stream().allMatch(id -> admin().requestCount("GET", "/" + id + "/broadcasts")
+                                                        > before.get(id)));
     }
 
     /** Puts message {@code seq} on the job; the job's last seq ends it (percent 100, BILLABLE). */
@@ -261,9 +297,28 @@ final class ReliabilityHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the route has completed nothing new for {@link #SETTLE}, so that duplicates are counted once
+     * redeliveries had their chance, not the moment the last message arrived.
+     */
+    void awaitSettled() {
+        awaitStable(ledger::deliveredCount);
+    }
+
+    /** Waits until the count has not changed for {@link #SETTLE}. */
+    static void awaitStable(IntSupplier count) {
+        int[] last = { count.getAsInt() };
+        await().during(SETTLE).until(() -> {
+            int now = count.getAsInt();
+            boolean same = now == last[0];
+            last[0] = now;
+            return same;
+        });
+    }
+
     /** Everything that must never appear in a log line, exception text or endpoint description. */
     Set<String> secrets() {
-        Set<String> secrets = new LinkedHashSet<>(List.of(PASSWORD, simulator.getIntegratorKey()));
+        Set<String> secrets = new LinkedHashSet<>(List.of(password, simulator.getIntegratorKey()));
         secrets.addAll(creatorKeys);
         for (long id : jobs) {
             secrets.addAll(admin().broadcastPolls(id).keySet());

@@ -1,9 +1,11 @@
 package io.github.camelcardsavr.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelcardsavr.client.CardsavrJson;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.JobStatus;
 import org.apache.camel.spi.StateRepository;
@@ -92,6 +94,20 @@ class CardsavrStateStoreTest {
         assertThat(read.get(2L).terminated()).isTrue();
         assertThat(read.get(3L).accessKey()).isNull();
         assertThat(repository.values.values()).noneMatch(v -> v.contains("first-key") || v.contains("second-key"));
+    }
+
+    /** Restored messages route with the text they arrived with: number spellings, escapes and unknown fields. */
+    @Test
+    void aRestoredMessageKeepsTheJsonTextItArrivedWith() {
+        String arrived = "{\"type\":\"job_status\",\"job_id\":\"7\",\"message\":{\"status\":\"AUTH\","
+                         + "\"percent_complete\":5,\"job_timeout\":1.50e5},\"note\":\"\\u00e9\\ud83d\\ude00\",\"n\":1.0}";
+        List<CardsavrMessage> messages = CardsavrJson.parseMessageBatch(("[" + arrived + "]").getBytes(StandardCharsets.UTF_8));
+        assertThat(messages).singleElement().satisfies(m -> assertThat(m.getSourceJson()).isEqualTo(arrived));
+
+        store().write(7, JobRecord.of(null, false, messages));
+
+        assertThat(store().readAll().get(7L).pending()).singleElement()
+                .satisfies(m -> assertThat(m.getSourceJson()).isEqualTo(arrived));
     }
 
     @Test

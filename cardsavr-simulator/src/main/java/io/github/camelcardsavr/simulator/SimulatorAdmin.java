@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -107,6 +108,14 @@ public final class SimulatorAdmin {
         return translate(() -> inspector.answerValues(jobId));
     }
 
+    /**
+     * The keys of the signed sessions the simulator agreed with its clients (ECDH), ended ones included. Secrets:
+     * for tests that scan logs and texts for them, never log them.
+     */
+    public List<byte[]> sessionKeys() {
+        return sessions.keys();
+    }
+
     /** A live session token for a configured user, for token mode or plain requests. */
     public String issueSessionToken(String username) {
         UserDirectory.Account account = users.find(username).orElseThrow(() -> new IllegalArgumentException(
@@ -132,6 +141,15 @@ public final class SimulatorAdmin {
      */
     public void observeFirehosePolls(LongConsumer observer) {
         engine.messaging().firehose().observe(observer);
+    }
+
+    /**
+     * Calls the observer with the method and path of every API request the moment it arrives, before faults (latency
+     * included) and processing, on the request's thread (keep it cheap); null stops observing. Lets a test order
+     * requests on its own clock, e.g. to show that a client waited at least Retry-After between two of them.
+     */
+    public void observeRequests(BiConsumer<String, String> observer) {
+        counter.observe(observer);
     }
 
     /** API requests so far whose path contains the substring. */

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 /**
  * Counts API requests per "METHOD /path" (trailing slash removed), and encrypted replies per scheme; admin
@@ -15,9 +16,16 @@ public final class RequestCounter {
 
     private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> encryptedReplies = new ConcurrentHashMap<>();
+    private volatile BiConsumer<String, String> observer = (method, path) -> { };
 
     void record(String method, String path) {
         counts.computeIfAbsent(method + " " + path, k -> new LongAdder()).increment();
+        observer.accept(method, path);
+    }
+
+    /** Told the method and path of every API request as it arrives; null stops telling. */
+    public void observe(BiConsumer<String, String> arrivals) {
+        this.observer = arrivals == null ? (method, path) -> { } : arrivals;
     }
 
     /** Requests whose path contains the substring, any method. */

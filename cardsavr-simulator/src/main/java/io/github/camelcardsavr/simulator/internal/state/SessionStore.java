@@ -3,6 +3,7 @@ package io.github.camelcardsavr.simulator.internal.state;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +90,11 @@ public final class SessionStore {
         long now = clock.millis();
         sessions.values().removeIf(session -> !session.isValid(now, idleTimeoutMillis)
                 && now - session.lastSeenMillis() > DEAD_SESSION_GRACE_MILLIS);
+    }
+
+    /** Copies of the keys of the signed sessions still remembered, live or dead. */
+    public List<byte[]> keys() {
+        return sessions.values().stream().filter(Session::isSigned).map(session -> session.key().clone()).toList();
     }
 
     public int liveCount() {
