@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +22,6 @@ import java.util.function.LongConsumer;
 
 import io.github.camelcardsavr.client.CardsavrClient;
 import io.github.camelcardsavr.client.CardsavrException;
-import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.state.CardsavrStateStore;
 import io.github.camelcardsavr.state.JobRecord;
 import org.slf4j.Logger;
@@ -33,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one job engine under the three consumers. It polls every channel on its own steady cadence ({@link PollClock}),
  * at most {@code maxConcurrentPolls} calls at once ({@link CallGate}), honours Retry-After ({@link RetryAfter}), stores
- * what a call fetched ({@link JobStateWriter}) and hands each reply to the delivery thread ({@link ReplyInbox}), which
+ * what a call fetched ({@link EngineState}, {@link JobStateWriter}) and hands each reply to the delivery thread ({@link ReplyInbox}), which
  * puts it into the jobs' buffers ({@link JobBuffers}) and routes each job's items one exchange at a time, oldest first,
  * dropping an item only once its exchange completed.
  * <p>
@@ -51,11 +48,10 @@ public final class JobEngine {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
     private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int TERMINATED_JOBS_REMEMBERED = 10_000;
-    private static final Duration STATE_RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final EngineSettings settings;
     private final ChannelType type;
-    private final JobStateWriter state;
+    private final EngineState state;
     private final RetryAfter retryAfter;
     private final Map<Long, PolledChannel> channels = new ConcurrentHashMap<>();
     private final BoundedIdSet<Long> terminated = new BoundedIdSet<>(TERMINATED_JOBS_REMEMBERED);
@@ -68,12 +64,7 @@ public final class JobEngine {
     private volatile BooleanSupplier callsAllowed = () -> true;
     private volatile LongConsumer onTerminated = id -> { };
     private volatile Consumer<CallFailure> onFailure = f -> { };
-    private volatile Executor arrivalWriter;
     // state writes that failed, reported on the delivery thread
-    private final Queue<CallFailure> stateFailures = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger consecutiveStateFailures = new AtomicInteger();
-    // while the state store fails, the delivery thread retries its writes no earlier than this
-    private volatile long stateRetryAtNanos = System.nanoTime();
     private final AtomicInteger consecutiveFailedCalls = new AtomicInteger();
     private volatile Throwable lastFailure;
     private volatile PollClock clock;
@@ -108,7 +99,10 @@ public final class JobEngine {
     public JobEngine(EngineSettings settings, ChannelType type, CardsavrStateStore store) {
         this.settings = settings;
         this.type = type;
-        this.state = new JobStateWriter(store, settings.durableItems());
+        this.state = new EngineState(settings, store, this::keyOf, type::recoveryKey, until -> {
+            callsPausedUntilNanos = until;
+            inbox.wake();
+        });
         this.retryAfter = new RetryAfter(settings.retryAfterCap());
         this.gate = new CallGate(settings.maxConcurrentPolls(), this::startCall, (channel, e) -> {
             LOG.error("Starting a call of {} failed; it is due again at its next turn", channel, e);
@@ -142,7 +136,7 @@ public final class JobEngine {
      * an HTTP client I/O thread that a slow state repository must not hold up.
      */
     public void storeArrivalsOn(Executor stateThread) {
-        this.arrivalWriter = stateThread;
+        state.storeArrivalsOn(stateThread);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------------------------
@@ -237,8 +231,8 @@ public final class JobEngine {
         for (ChannelReply reply : inbox.drain()) {
             apply(reply);
         }
-        reportStateFailures();
-        persistDirty(true);
+        state.reportFailures(onFailure);
+        state.persistDirty(buffers, true);
     }
 
     // ---- jobs from other threads ------------------------------------------------------------------------------------
@@ -345,67 +339,7 @@ public final class JobEngine {
                 retryAfterBeyondCap.incrementAndGet();
             }
         }
-        // a recovery reading holds copies of what was stored already: the delivery thread stores what it keeps of it
-        if (!state.storesArrivals() || reply.failure() != null || reply.items().isEmpty() || reply.recovered()) {
-            release(channel, reply, quiet, counted);
-            return;
-        }
-        Executor writer = arrivalWriter;
-        if (writer != null) {
-            try {
-                writer.execute(() -> {
-                    storeArrivals(channel, reply);
-                    release(channel, reply, quiet, counted);
-                });
-                return;
-            } catch (RejectedExecutionException e) {
-                // the consumer is stopping and its state thread is gone: store here
-            }
-        }
-        storeArrivals(channel, reply);
-        release(channel, reply, quiet, counted);
-    }
-
-    // what the call fetched is stored before anything else happens with it
-    private void storeArrivals(PolledChannel channel, ChannelReply reply) {
-        String key = settings.channelPerJob() ? channel.accessKey() : null;
-        arrivalsByJob(channel, reply).forEach((jobId, items) -> {
-            try {
-                int backlog = state.arrived(jobId, key, items);
-                consecutiveStateFailures.set(0);
-                if (backlog >= settings.maxBufferedPerJob()) {
-                    // paused now, not once the delivery thread is back from routing: a busy route does not make the
-                    // backlog (and each write of it) grow past the limit by a call per delay
-                    channel.paused(true);
-                }
-            } catch (RuntimeException e) {
-                // delivered all the same (the server no longer has it), but nothing more is fetched for a while
-                stateWriteFailed(jobId, e);
-            }
-        });
-    }
-
-    // the status messages of a reply by the job whose buffer they go to (as the channel type's accept puts them)
-    private Map<Long, List<CardsavrMessage>> arrivalsByJob(PolledChannel channel, ChannelReply reply) {
-        Map<Long, List<CardsavrMessage>> byJob = new LinkedHashMap<>();
-        for (Object item : reply.items()) {
-            if (item instanceof CardsavrMessage m) {
-                byJob.computeIfAbsent(settings.channelPerJob() ? channel.id() : m.getJobId(), id -> new ArrayList<>())
-                        .add(m);
-            }
-        }
-        return byJob;
-    }
-
-    private void stateWriteFailed(long jobId, RuntimeException e) {
-        consecutiveStateFailures.incrementAndGet();
-        Duration pause = settings.interval().compareTo(STATE_RETRY_PAUSE) > 0 ? settings.interval() : STATE_RETRY_PAUSE;
-        long until = System.nanoTime() + pause.toNanos();
-        stateRetryAtNanos = until;
-        // what cannot be stored is not fetched: the server keeps it meanwhile
-        callsPausedUntilNanos = until;
-        stateFailures.add(new CallFailure(jobId, "state write of job", e, true, until));
-        inbox.wake();
+        state.storeThenRelease(channel, reply, () -> release(channel, reply, quiet, counted));
     }
 
     private void release(PolledChannel channel, ChannelReply reply, boolean quiet, boolean counted) {
@@ -458,8 +392,8 @@ public final class JobEngine {
             for (ChannelReply reply : inbox.drain()) {
                 apply(reply);
             }
-            persistDirty(false);
-            reportStateFailures();
+            state.persistDirty(buffers, false);
+            state.reportFailures(onFailure);
             delivered += deliverReady(router, maxItems <= 0 ? Integer.MAX_VALUE : maxItems - delivered);
             releaseFinished();
             updatePauses();
@@ -470,8 +404,8 @@ public final class JobEngine {
             }
             inbox.await(Math.min(left, WAIT_SLICE_NANOS));
         }
-        persistDirty(false);
-        reportStateFailures();
+        state.persistDirty(buffers, false);
+        state.reportFailures(onFailure);
         updateGauges();
         int calls = quietCalls.getAndSet(0) + loudCalls;
         return new WindowReport(delivered, calls, failedCalls);
@@ -520,8 +454,8 @@ public final class JobEngine {
                 LOG.info("{} {}: its recovery channel brought back {} message(s) not received before{}",
                         type.callName(), channel.id(), brought, reply.last() ? " (read as the job ended)" : "");
             }
-        } else if (state.storesArrivals()) {
-            appliedArrivals(channel, reply);
+        } else {
+            state.applied(channel, reply, buffers);
         }
         if (reply.last()) {
             stop(channel);
@@ -529,19 +463,6 @@ public final class JobEngine {
             stopIfTerminal(channel);
         }
         touched.add(channel);
-    }
-
-    // the stored arrivals are now in the buffers; a copy the channel type recognised as delivered before (and dropped)
-    // is taken out of the store, or it would be delivered again after a restart
-    private void appliedArrivals(PolledChannel channel, ChannelReply reply) {
-        arrivalsByJob(channel, reply).forEach((jobId, items) -> {
-            state.applied(jobId, items.size());
-            JobBuffer buffer = buffers.find(jobId);
-            List<CardsavrMessage> dropped = buffer == null ? items : buffer.notHeld(items);
-            if (!dropped.isEmpty()) {
-                state.discarded(jobId, dropped);
-            }
-        });
     }
 
     // a key obtained by subscribing is stored with the job, also when the poll after it failed
@@ -569,54 +490,6 @@ public final class JobEngine {
         }
     }
 
-    // force: also while the store is failing (on stop, the last chance)
-    private void persistDirty(boolean force) {
-        if (!state.isEnabled()) {
-            buffers.takeDirty();
-            return;
-        }
-        if (!force && System.nanoTime() - stateRetryAtNanos < 0) {
-            return;
-        }
-        List<JobBuffer> changed = buffers.takeDirty();
-        for (int i = 0; i < changed.size(); i++) {
-            if (!persist(changed.get(i))) {
-                // the store fails: the rest waits for the next attempt, not one failure each
-                changed.subList(i + 1, changed.size()).forEach(JobBuffer::changed);
-                return;
-            }
-        }
-    }
-
-    private boolean persist(JobBuffer buffer) {
-        try {
-            state.save(buffer.jobId(), keyOf(buffer.jobId()), type.recoveryKey(buffer.jobId()), buffer);
-            consecutiveStateFailures.set(0);
-            return true;
-        } catch (RuntimeException e) {
-            buffer.changed();
-            stateWriteFailed(buffer.jobId(), e);
-            return false;
-        }
-    }
-
-    private void commit(JobBuffer job, Object item) {
-        try {
-            state.committed(job.jobId(), keyOf(job.jobId()), type.recoveryKey(job.jobId()), job, item);
-            consecutiveStateFailures.set(0);
-        } catch (RuntimeException e) {
-            job.changed();
-            stateWriteFailed(job.jobId(), e);
-        }
-    }
-
-    private void reportStateFailures() {
-        CallFailure failure;
-        while ((failure = stateFailures.poll()) != null) {
-            onFailure.accept(failure);
-        }
-    }
-
     private String keyOf(long jobId) {
         PolledChannel channel = settings.channelPerJob() ? channels.get(jobId) : null;
         return channel == null ? null : channel.accessKey();
@@ -639,11 +512,7 @@ public final class JobEngine {
                 if (router.route(job, item, index++, total)) {
                     job.commitOldest();
                     type.committed(job, item);
-                    if (settings.writeStatePerExchange() && state.isEnabled()
-                        && System.nanoTime() - stateRetryAtNanos >= 0) {
-                        // committed on its own: a process that dies now delivers no completed item again
-                        commit(job, item);
-                    }
+                    state.committed(job, item);
                     delivered++;
                 } else {
                     job.failedInWindow = window;
@@ -723,12 +592,7 @@ public final class JobEngine {
     private void finished(long jobId, boolean ended, JobBuffer buffer) {
         type.forget(jobId, buffer == null ? new long[0] : buffer.fingerprints());
         failingSince.remove(jobId);
-        try {
-            state.jobFinished(jobId, ended);
-        } catch (RuntimeException e) {
-            // the job's slot keeps its last content: after a restart it is polled (or delivered) once more
-            stateWriteFailed(jobId, e);
-        }
+        state.jobFinished(jobId, ended);
         if (ended) {
             synchronized (terminated) {
                 terminated.add(jobId);
@@ -842,7 +706,7 @@ public final class JobEngine {
 
     /** State writes that failed since the last one that succeeded; 0 while the state repository works. */
     public int consecutiveStateFailures() {
-        return consecutiveStateFailures.get();
+        return state.consecutiveFailures();
     }
 
     /** Writes to the state repository so far. */
