@@ -6,6 +6,7 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelcardsavr.testsupport.InJvmKafka;
 import io.github.camelcardsavr.simulator.SimulatorSites;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

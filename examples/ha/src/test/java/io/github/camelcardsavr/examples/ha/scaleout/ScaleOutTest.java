@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.camelcardsavr.testsupport.InJvmKafka;
 import io.github.camelcardsavr.examples.ha.HaFigures;
 import io.github.camelcardsavr.simulator.CardsavrSimulator;
 import io.github.camelcardsavr.simulator.JobSpec;
@@ -73,7 +74,7 @@ class ScaleOutTest {
 
         // one replica takes every job, and subscribes to each once
         TestReplica a = replica("a");
-        kafka.publishJobIds(TestReplica.TOPIC, jobs);
+        kafka.publish(TestReplica.TOPIC, jobs.stream().map(id -> Map.entry(Long.toString(id), Long.toString(id))).toList());
         await().atMost(PATIENCE).until(() -> simulator.admin().requestCount("registrations") == JOBS
                                              && jobs.stream().allMatch(j -> polledOnce(j)));
 
