@@ -54,7 +54,8 @@ class ReliabilityDocIsUpToDateTest {
         TABLES.put("RECOVERED", new Layout(
                 "| row | fault | jobs | emitted | delivered | lost | dup | what the recovery channel did | failures reported"
                 + " | WARN line names |",
-                List.of("slow-beyond-timeout-recovered", "cut-after-commit-recovered", "revoked-access-key-recovered",
+                List.of("slow-beyond-timeout-recovered", "cut-after-commit-recovered", "cut-after-commit-recovered-unsigned",
+                        "revoked-access-key-recovered",
                         "cardholder-cut-after-commit-recovered", "reply-over-size-cap-with-recovery")));
         TABLES.put("FUZZ", new Layout(
                 "| parser | mutations | parsed | of them with a member named twice | elements skipped as malformed"

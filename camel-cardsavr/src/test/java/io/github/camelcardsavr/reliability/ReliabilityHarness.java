@@ -39,7 +39,7 @@ import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One fault-matrix run: a signed simulator with manual jobs, a CamelContext whose {@code jobStatus} route records every
+ * One fault-matrix run: a signed simulator (unsigned when the test's settings say so) with manual jobs, a CamelContext whose {@code jobStatus} route records every
  * message it completes in a {@link DeliveryLedger}, an emitter that puts numbered messages on the jobs while a fault is
  * on, a readiness sampler, and the recording exception handler. Contexts can be stopped and started again with the
  * same state repository to model a process restart.
@@ -197,7 +197,7 @@ final class ReliabilityHarness implements AutoCloseable {
 
     void configure(CardsavrConfiguration c) {
         c.setBaseUrl(simulator.getBaseUrl());
-        c.setAuthMode(AuthMode.SIGNED);
+        c.setAuthMode(simulator.isSigned() ? AuthMode.SIGNED : AuthMode.UNSIGNED);
         c.setIntegratorName(simulator.getIntegratorName());
         c.setIntegratorKey(simulator.getIntegratorKey());
         c.setUsername(username);
