@@ -72,10 +72,10 @@ class ScaleOutTest {
         List<Long> jobs = IntStream.range(0, JOBS).mapToObj(i -> simulator.admin().createJob(JobSpec.builder()
                 .site(SimulatorSites.MANUAL).cardholderId(cardholder).build()).getJobId()).toList();
 
-        // one replica takes every job, and subscribes to each once
+        // one replica takes every job, and subscribes to each once (its channel and its recovery channel)
         TestReplica a = replica("a");
         kafka.publish(TestReplica.TOPIC, jobs.stream().map(id -> Map.entry(Long.toString(id), Long.toString(id))).toList());
-        await().atMost(PATIENCE).until(() -> simulator.admin().requestCount("registrations") == JOBS
+        await().atMost(PATIENCE).until(() -> simulator.admin().requestCount("registrations") == 2 * JOBS
                                              && jobs.stream().allMatch(j -> polledOnce(j)));
 
         // two more join: partitions move, with their jobs, while the first round is on the wire
@@ -136,8 +136,8 @@ class ScaleOutTest {
         assertThat(duplicates).as("the exchange the replica died in, at most one per partition it owned")
                 .isBetween(1, victimPartitions.size());
         assertThat(deliveredBeforeKill).isPositive();
-        // the jobs moved with their access keys: nobody subscribed again
-        assertThat(simulator.admin().requestCount("registrations")).isEqualTo(JOBS);
+        // the jobs moved with their access keys (both channels'): nobody subscribed again
+        assertThat(simulator.admin().requestCount("registrations")).isEqualTo(2 * JOBS);
         assertNoPartitionFollowedTwice(victim, killedAt);
 
         HaFigures.row("scale-out-replicas-joined")
