@@ -100,7 +100,8 @@ class ReadinessOverHttpTest {
             }
         });
         TestSimulator.await().until(() -> admin.job(stuck).totalBroadcastPolls() >= 1);
-        assertThat(readiness().status()).isEqualTo(200);
+        // ready once the consumer's first call (registrations included) has come back
+        TestSimulator.await().until(() -> readiness().status() == 200);
 
         for (int i = 1; i <= 3; i++) {
             admin.injectMessage(stuck, Map.of("status", "S" + i));
