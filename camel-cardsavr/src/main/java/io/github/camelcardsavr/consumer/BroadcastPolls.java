@@ -285,6 +285,11 @@ final class BroadcastPolls implements ChannelType {
     }
 
     @Override
+    public boolean matchesCopies() {
+        return recoveryChannel;
+    }
+
+    @Override
     public String recoveryKey(long jobId) {
         Recovery r = recovery.get(jobId);
         return r == null ? null : r.key;

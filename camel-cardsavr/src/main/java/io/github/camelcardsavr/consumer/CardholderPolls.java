@@ -302,6 +302,11 @@ final class CardholderPolls implements ChannelType {
     }
 
     @Override
+    public boolean matchesCopies() {
+        return recoveryChannel;
+    }
+
+    @Override
     public String recoveryKey(long jobId) {
         return recoveryKeys.get(jobId);
     }

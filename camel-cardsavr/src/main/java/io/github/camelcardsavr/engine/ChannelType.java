@@ -52,6 +52,14 @@ public interface ChannelType {
         return false;
     }
 
+    /**
+     * True when the type recognises copies of one message read from two channels ({@link JobBuffer#isFirstCopy}): the
+     * fingerprints of what a job received are then kept with its state, arrivals included.
+     */
+    default boolean matchesCopies() {
+        return false;
+    }
+
     /** The access key of the job's recovery channel, to keep with the job's state; null when it has none. */
     default String recoveryKey(long jobId) {
         return null;

@@ -42,10 +42,10 @@ final class EngineState {
     private volatile long retryAtNanos = System.nanoTime();
     private volatile Executor arrivalThread;
 
-    EngineState(EngineSettings settings, CardsavrStateStore store, LongFunction<String> accessKeyOf,
-                LongFunction<String> recoveryKeyOf, CallPause callPause) {
+    EngineState(EngineSettings settings, CardsavrStateStore store, boolean fingerprintsKept,
+                LongFunction<String> accessKeyOf, LongFunction<String> recoveryKeyOf, CallPause callPause) {
         this.settings = settings;
-        this.writer = new JobStateWriter(store, settings.durableItems());
+        this.writer = new JobStateWriter(store, settings.durableItems(), fingerprintsKept);
         this.accessKeyOf = accessKeyOf;
         this.recoveryKeyOf = recoveryKeyOf;
         this.callPause = callPause;

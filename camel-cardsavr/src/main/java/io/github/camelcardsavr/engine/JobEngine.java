@@ -99,7 +99,7 @@ public final class JobEngine {
     public JobEngine(EngineSettings settings, ChannelType type, CardsavrStateStore store) {
         this.settings = settings;
         this.type = type;
-        this.state = new EngineState(settings, store, this::keyOf, type::recoveryKey, until -> {
+        this.state = new EngineState(settings, store, type.matchesCopies(), this::keyOf, type::recoveryKey, until -> {
             callsPausedUntilNanos = until;
             inbox.wake();
         });

@@ -28,11 +28,14 @@ final class JobStateWriter {
 
     private final CardsavrStateStore store;
     private final boolean durableItems;
+    // the channel type matches copies from two channels: what a job received is kept as fingerprints too
+    private final boolean fingerprintsKept;
     private final Map<Long, StoredJob> jobs = new HashMap<>();
 
-    JobStateWriter(CardsavrStateStore store, boolean durableItems) {
+    JobStateWriter(CardsavrStateStore store, boolean durableItems, boolean fingerprintsKept) {
         this.store = store;
         this.durableItems = durableItems;
+        this.fingerprintsKept = fingerprintsKept;
     }
 
     boolean isEnabled() {
@@ -57,7 +60,7 @@ final class JobStateWriter {
                 job.timesOutAt = record.timesOutAt();
                 // a job with pending items is written afresh on its first save: its record then starts a new epoch
                 // for commit counters, and drops what an earlier counter said was completed
-                job.written = job.buffered.isEmpty() ? job.record(job.buffered) : null;
+                job.written = job.buffered.isEmpty() ? job.record(job.buffered, job.fingerprints) : null;
                 jobs.put(id, job);
             }
         });
@@ -94,6 +97,8 @@ final class JobStateWriter {
             return;
         }
         List<CardsavrMessage> moved = job.arriving.subList(0, Math.min(count, job.arriving.size()));
+        // the delivery thread's memory took them in as it applied them: so does the record, until the next save
+        job.fingerprints = withReceived(job.fingerprints, moved, fingerprintsKept);
         List<CardsavrMessage> buffered = new ArrayList<>(job.buffered.size() + moved.size());
         buffered.addAll(job.buffered);
         buffered.addAll(moved);
@@ -114,6 +119,8 @@ final class JobStateWriter {
         gone.addAll(copies);
         job.buffered = job.buffered.stream().filter(m -> !gone.contains(m)).toList();
         job.arriving.removeIf(gone::contains);
+        // a recognised copy consumed its twin in the delivery thread's memory instead of waiting there itself
+        job.fingerprints = without(job.fingerprints, copies);
         if (job.buffered.isEmpty() && job.arriving.isEmpty() && job.key == null && job.recoveryKey == null) {
             // a job the engine no longer follows (its last copies came late): nothing of it to keep
             jobs.remove(jobId);
@@ -187,7 +194,7 @@ final class JobStateWriter {
             pending.addAll(job.buffered);
             pending.addAll(job.arriving);
         }
-        JobRecord record = job.record(pending);
+        JobRecord record = job.record(pending, withReceived(job.fingerprints, job.arriving, fingerprintsKept));
         if (job.written != null && holds(job.written, job.committed, record)) {
             return;
         }
@@ -214,20 +221,52 @@ final class JobStateWriter {
         return true;
     }
 
+    // a job's stored fingerprints are those of every message it received, arrivals included: a job restored elsewhere
+    // (a restart, a partition that moved) must recognise the recovery channel's copies of what was routed here
+    private static long[] withReceived(long[] fingerprints, List<CardsavrMessage> received, boolean kept) {
+        if (!kept || received.isEmpty()) {
+            return fingerprints;
+        }
+        int total = fingerprints.length + received.size();
+        long[] all = Arrays.copyOf(fingerprints, total);
+        for (int i = 0; i < received.size(); i++) {
+            all[fingerprints.length + i] = FingerprintMemory.tag(MessageFingerprint.of(received.get(i)), false);
+        }
+        return total <= FingerprintMemory.CAPACITY ? all
+                : Arrays.copyOfRange(all, total - FingerprintMemory.CAPACITY, total);
+    }
+
+    private static long[] without(long[] fingerprints, List<CardsavrMessage> copies) {
+        long[] kept = fingerprints.clone();
+        int length = kept.length;
+        for (CardsavrMessage copy : copies) {
+            long tagged = FingerprintMemory.tag(MessageFingerprint.of(copy), false);
+            for (int i = length - 1; i >= 0; i--) {
+                if (kept[i] == tagged) {
+                    System.arraycopy(kept, i + 1, kept, i, length - i - 1);
+                    length--;
+                    break;
+                }
+            }
+        }
+        return Arrays.copyOf(kept, length);
+    }
+
     /** What the store holds of one job: the buffer as last saved, then the arrivals not in the buffer yet. */
     private static final class StoredJob {
         List<CardsavrMessage> buffered = List.of();
         final List<CardsavrMessage> arriving = new ArrayList<>();
         String key;
         String recoveryKey;
-        long[] fingerprints;
+        // what the delivery thread's fingerprint memory held at the last save, plus the arrivals applied since
+        long[] fingerprints = new long[0];
         long timesOutAt;
         // the last record written, and how many of its oldest items were counted as completed since
         JobRecord written;
         int committed;
 
-        JobRecord record(List<CardsavrMessage> pending) {
-            return new JobRecord(key, false, false, pending, timesOutAt, recoveryKey, fingerprints);
+        JobRecord record(List<CardsavrMessage> pending, long[] received) {
+            return new JobRecord(key, false, false, pending, timesOutAt, recoveryKey, received);
         }
     }
 }

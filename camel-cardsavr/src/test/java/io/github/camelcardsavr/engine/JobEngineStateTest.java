@@ -94,6 +94,7 @@ class JobEngineStateTest {
 
     @Test
     void whatACallFetchesIsStoredEvenWhileTheRouteIsBusyWithAnotherExchange() throws Exception {
+        calls.matchingCopies = true;
         engine(Duration.ofMillis(5), false, 1, 2);
         CountDownLatch routing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -116,9 +117,14 @@ class JobEngineStateTest {
             }
         });
         assertThat(routing.await(10, TimeUnit.SECONDS)).isTrue();
-        calls.next(2).complete(calls.reply(2, status(2, "X"), status(2, "Y")));
-        // the delivery thread is still inside A's exchange: X and Y are in the store all the same
+        CardsavrMessage x = status(2, "X");
+        CardsavrMessage y = status(2, "Y");
+        calls.next(2).complete(calls.reply(2, x, y));
+        // the delivery thread is still inside A's exchange: X and Y are in the store all the same, with their
+        // fingerprints (a replica that takes over recognises the recovery channel's copies of them)
         await().until(() -> storedPending(2).equals(List.of("X", "Y")));
+        assertThat(stored().get(2L).fingerprints()).containsExactly(
+                FingerprintMemory.tag(MessageFingerprint.of(x), false), FingerprintMemory.tag(MessageFingerprint.of(y), false));
         assertThat(router.routed).hasSize(1);
         router.whileRouting(() -> { });
         release.countDown();

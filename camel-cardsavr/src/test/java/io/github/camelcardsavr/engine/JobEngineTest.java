@@ -251,9 +251,21 @@ class JobEngineTest {
             return call.reply();
         }
 
+        /** Whether the type matches copies from two channels (as the status consumers with a recovery channel do). */
+        volatile boolean matchingCopies;
+
+        @Override
+        public boolean matchesCopies() {
+            return matchingCopies;
+        }
+
         @Override
         public void accept(ChannelReply reply, JobBuffers buffers) {
-            buffers.of(reply.channel().id()).append(reply.items());
+            JobBuffer buffer = buffers.of(reply.channel().id());
+            if (matchingCopies) {
+                reply.items().forEach(item -> buffer.isFirstCopy((CardsavrMessage) item, false));
+            }
+            buffer.append(reply.items());
         }
 
         /** Waits for the next call of this channel (other channels' calls are answered empty meanwhile). */
