@@ -298,7 +298,10 @@ final class BroadcastPolls implements ChannelType {
     @Override
     public void restore(long jobId, JobRecord record) {
         if (recoveryChannel && record.recoveryKey() != null) {
-            recovery.put(jobId, new Recovery(record.recoveryKey()));
+            Recovery r = new Recovery(record.recoveryKey());
+            // the process before this one may have died with a call on the wire: what it took is read back first
+            r.pending = true;
+            recovery.put(jobId, r);
         }
     }
 

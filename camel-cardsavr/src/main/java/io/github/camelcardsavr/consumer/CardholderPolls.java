@@ -315,6 +315,8 @@ final class CardholderPolls implements ChannelType {
     public void restore(long jobId, JobRecord record) {
         if (recoveryChannel && record.recoveryKey() != null) {
             recoveryKeys.put(jobId, record.recoveryKey());
+            // the process before this one may have died with a call on the wire: what it took is read back first
+            pending = true;
         }
     }
 

@@ -56,7 +56,8 @@ class ReliabilityDocIsUpToDateTest {
                 + " | WARN line names |",
                 List.of("slow-beyond-timeout-recovered", "cut-after-commit-recovered", "cut-after-commit-recovered-unsigned",
                         "revoked-access-key-recovered",
-                        "cardholder-cut-after-commit-recovered", "reply-over-size-cap-with-recovery")));
+                        "cardholder-cut-after-commit-recovered", "process-death-with-calls-on-the-wire-recovered",
+                        "reply-over-size-cap-with-recovery")));
         TABLES.put("FUZZ", new Layout(
                 "| parser | mutations | parsed | of them with a member named twice | elements skipped as malformed"
                 + " | syntax errors taken as one malformed element | `MALFORMED_BODY` |",

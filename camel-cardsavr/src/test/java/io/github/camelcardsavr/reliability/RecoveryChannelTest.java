@@ -1,5 +1,8 @@
 package io.github.camelcardsavr.reliability;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +11,10 @@ import java.util.function.UnaryOperator;
 import io.github.camelcardsavr.client.CardsavrException;
 import io.github.camelcardsavr.simulator.CardsavrSimulator;
 import io.github.camelcardsavr.testsupport.LogRecorder;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,6 +162,62 @@ class RecoveryChannelTest {
                     .duplicates(0)
                     .failuresAtLeast(figures, 1, "the 503s that held the polls")
                     .log(logs, "rejected the access key", h.secrets())
+                    .record();
+        }
+    }
+
+    /**
+     * A process dies while a call is on the wire: the server handed the messages out, the process never stored them.
+     * Modelled by restoring the state file as it was before the call (the route of the first run fails those
+     * messages, so nothing of them is delivered before the "death"). The restarted consumer reads each job's recovery
+     * channel first and delivers what the dead process took.
+     */
+    @Test
+    void whatAProcessThatDiedTookWithItsLastCallIsReadBackOnRestart(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("cardsavr-state.dat");
+        Path snapshot = dir.resolve("snapshot.dat");
+        int taken = 5;
+        try (ReliabilityHarness h = new ReliabilityHarness(); LogRecorder logs = new LogRecorder(Level.INFO)) {
+            List<Long> ids = h.manualJobs(JOBS, MESSAGES);
+            String endpoint = "jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids);
+            h.downstream((jobId, seq) -> {
+                if (seq <= taken) {
+                    throw new IllegalStateException("the process dies before these are stored");
+                }
+            });
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.awaitSubscribed(ids);
+            // both registrations of every job are in the file: the state a process leaves when it dies between calls
+            ReliabilityHarness.await().until(() -> h.admin().requestCount("registrations") == 2L * JOBS
+                                                   && Files.readString(store).split("\"r\":").length == JOBS + 1);
+            Files.copy(store, snapshot, StandardCopyOption.REPLACE_EXISTING);
+            long handedOutBefore = ids.stream().mapToLong(id -> h.admin().job(id).getMessagesDelivered()).sum();
+            h.emit(ids, 1, taken, MESSAGES, PERIOD_MILLIS).join();
+            ReliabilityHarness.await().until(() -> ids.stream().mapToLong(id -> h.admin().job(id).getMessagesDelivered())
+                                                           .sum() == handedOutBefore + (long) JOBS * taken);
+            h.stopContext();
+            Files.copy(snapshot, store, StandardCopyOption.REPLACE_EXISTING);
+            assertThat(h.ledger.deliveredCount()).as("nothing of the dead process's last calls was delivered").isZero();
+
+            h.downstream((jobId, seq) -> { });
+            long restarted = System.nanoTime();
+            h.startContext(endpoint, FileStateRepository.fileStateRepository(store.toFile()));
+            h.emit(ids, taken + 1, MESSAGES, MESSAGES, PERIOD_MILLIS).join();
+            h.awaitAllDelivered();
+
+            FaultFigures figures = FaultFigures.of("process-death-with-calls-on-the-wire-recovered", h, restarted).print();
+            assertRecoveryLogged(logs);
+            assertThat(h.admin().requestCount("registrations")).as("the restart reused the stored keys")
+                    .isEqualTo(2L * JOBS);
+            RowRecord.recovered("process-death-with-calls-on-the-wire-recovered", "the process dies after its calls"
+                                                                                  + " fetched " + taken + " messages per"
+                                                                                  + " job and before it stored them"
+                                                                                  + " (state file as before those calls)")
+                    .counts(figures)
+                    .lost(0, "nothing: the restarted consumer read each job's recovery channel first")
+                    .duplicates(0)
+                    .failuresAtLeast(figures, 1, "the first run's refused exchanges")
+                    .log(logs, "the process dies before these are stored", h.secrets())
                     .record();
         }
     }
