@@ -55,6 +55,7 @@ class ReliabilityDocIsUpToDateTest {
                 "| row | fault | jobs | emitted | delivered | lost | dup | what the recovery channel did | failures reported"
                 + " | WARN line names |",
                 List.of("slow-beyond-timeout-recovered", "cut-after-commit-recovered", "cut-after-commit-recovered-unsigned",
+                        "spoiled-after-commit-recovered", "spoiled-after-commit-recovered-unsigned",
                         "revoked-access-key-recovered",
                         "cardholder-cut-after-commit-recovered", "process-death-with-calls-on-the-wire-recovered",
                         "reply-over-size-cap-with-recovery")));

@@ -75,6 +75,43 @@ class RecoveryChannelTest {
         cutAfterCommit("cut-after-commit-recovered-unsigned", b -> b.signed(false), ", unsigned mode");
     }
 
+    /** A reply that arrives spoiled (truncated) after the server drained the channel: signed and unsigned. */
+    @Test
+    void repliesSpoiledAfterTheServerCommittedAreRecovered() throws Exception {
+        spoiledAfterCommit("spoiled-after-commit-recovered", UnaryOperator.identity(), "");
+    }
+
+    @Test
+    void repliesSpoiledAfterTheServerCommittedAreRecoveredUnsigned() throws Exception {
+        spoiledAfterCommit("spoiled-after-commit-recovered-unsigned", b -> b.signed(false), ", unsigned mode");
+    }
+
+    private static void spoiledAfterCommit(String row, UnaryOperator<CardsavrSimulator.Builder> mode, String modeText)
+            throws Exception {
+        try (ReliabilityHarness h = new ReliabilityHarness(mode); LogRecorder logs = new LogRecorder(Level.INFO)) {
+            List<Long> ids = h.manualJobs(1, MESSAGES);
+            h.startContext("jobStatus?jobId=" + ReliabilityHarness.jobIdList(ids), null);
+            h.awaitSubscribed(ids);
+            h.admin().faults().onPath("/broadcasts").spoilDrainingReplies(3);
+            h.emit(ids, 1, MESSAGES, MESSAGES, PERIOD_MILLIS).join();
+            long lifted = System.nanoTime();
+            h.awaitAllDelivered();
+
+            FaultFigures figures = FaultFigures.of(row, h, lifted).print();
+            assertThat(h.admin().faults().injectedCounts().getOrDefault("SPOILED_AFTER_DRAIN", 0L))
+                    .isGreaterThanOrEqualTo(3);
+            assertRecoveryLogged(logs);
+            RowRecord.recovered(row, "the server drains the channel, then every third reply that carries messages"
+                                     + " arrives truncated" + modeText)
+                    .counts(figures)
+                    .lost(0, "nothing: each spoiled reply's messages were read from the job's recovery channel")
+                    .duplicates(0)
+                    .failuresAtLeast(figures, 3, "one per spoiled reply")
+                    .log(logs, "truncated JSON", h.secrets())
+                    .record();
+        }
+    }
+
     private static void cutAfterCommit(String row, UnaryOperator<CardsavrSimulator.Builder> mode, String modeText)
             throws Exception {
         try (ReliabilityHarness h = new ReliabilityHarness(mode); LogRecorder logs = new LogRecorder(Level.INFO)) {

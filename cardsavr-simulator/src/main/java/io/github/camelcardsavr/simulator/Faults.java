@@ -80,6 +80,16 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Every {@code everyNth} reply that carries messages (on the current {@link #onPath} filter) takes them off the
+     * channel and arrives truncated (inside the encryption in signed sessions), as a reply spoiled in transit after
+     * the server committed the drain; 0 switches it off. Deterministic, like {@link #cutDrainingReplies}.
+     */
+    public Faults spoilDrainingReplies(int everyNth) {
+        state.spoilDrainingReplies(everyNth);
+        return this;
+    }
+
     /** Truncates this fraction of successful response bodies (inside the encryption in signed sessions). */
     public Faults malformedJson(double rate) {
         state.rate(FaultState.Kind.MALFORMED_JSON, rate);

@@ -288,4 +288,31 @@ class FaultsTest {
         assertThat(received).as("the 3rd and 6th replies carrying a message were cut after the drain").hasSize(4);
         assertThat(SIM.admin().faults().injectedCounts()).containsEntry("CUT_AFTER_DRAIN", 2L);
     }
+
+    @Test
+    void everyThirdReplyThatCarriesMessagesArrivesSpoiledAfterTheDrain() {
+        CardsavrSimulator simulator = SIM.getSimulator();
+        RawCardsavrClient client = RawCardsavrClient.of(simulator);
+        client.signedLogin("agent", "agent-password");
+        CreatedJob job = SIM.admin().createJob(SimulatorSites.MANUAL, null);
+        client.get(broadcasts(job.jobId()), key(job.accessKey()));
+        SIM.admin().faults().onPath("/broadcasts").spoilDrainingReplies(3);
+        int whole = 0;
+        int spoiled = 0;
+        for (int i = 1; i <= 6; i++) {
+            SIM.admin().injectMessage(job.jobId(), Map.of("status", "S" + i));
+            try {
+                whole += client.get(broadcasts(job.jobId()), key(job.accessKey())).list().size();
+            } catch (AssertionError truncated) {
+                // the reply decrypts to a JSON text cut in half
+                spoiled++;
+            }
+            // the spoiled reply's message was taken all the same: nothing comes again
+            assertThat(client.get(broadcasts(job.jobId()), key(job.accessKey())).list()).isEmpty();
+        }
+        assertThat(whole).as("the 3rd and 6th replies carrying a message arrived truncated").isEqualTo(4);
+        assertThat(spoiled).isEqualTo(2);
+        assertThat(SIM.admin().faults().injectedCounts()).containsEntry("SPOILED_AFTER_DRAIN", 2L);
+        SIM.admin().faults().reset();
+    }
 }

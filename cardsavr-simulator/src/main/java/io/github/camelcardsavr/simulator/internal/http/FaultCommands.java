@@ -90,6 +90,7 @@ final class FaultCommands {
             case "onlyaccesskeyheader" -> faults.onlyAccessKeyHeader(value == null ? null : String.valueOf(value));
             case "consumeonfault" -> faults.consumeOnFault(AdminJson.bool(value, key));
             case "cutdrainingreplies" -> faults.cutDrainingReplies((int) AdminJson.number(value, key));
+            case "spoildrainingreplies" -> faults.spoilDrainingReplies((int) AdminJson.number(value, key));
             default -> throw new IllegalArgumentException("Unknown fault '" + key + "'");
         }
     }

@@ -20,7 +20,7 @@ public final class FaultState {
     /** The kinds of fault, also the keys of the injected-fault counters. */
     public enum Kind {
         ERROR_RATE, ERROR_BURST, TOO_MANY_REQUESTS, LATENCY, DROP_CONNECTION, MALFORMED_JSON, BAD_SIGNATURE,
-        UNDECRYPTABLE_BODY, CUT_AFTER_DRAIN
+        UNDECRYPTABLE_BODY, CUT_AFTER_DRAIN, SPOILED_AFTER_DRAIN
     }
 
     private record Rule(Kind kind, String path, double rate, AtomicInteger remaining, int status, int retryAfter,
@@ -43,6 +43,10 @@ public final class FaultState {
     private volatile int cutEvery;
     private volatile String cutPath;
     private final AtomicLong drainingReplies = new AtomicLong();
+    // every n-th reply that carries messages on the spoil path arrives truncated, its messages taken (0: off)
+    private volatile int spoilEvery;
+    private volatile String spoilPath;
+    private final AtomicLong spoilableReplies = new AtomicLong();
 
     public void onPath(String path) {
         pathFilter = path == null || path.isEmpty() ? null : path;
@@ -109,6 +113,28 @@ public final class FaultState {
         cutEvery = everyNth;
     }
 
+    public void spoilDrainingReplies(int everyNth) {
+        if (everyNth < 0) {
+            throw new IllegalArgumentException("everyNth must be 0 (off) or more, was " + everyNth);
+        }
+        spoilPath = pathFilter;
+        spoilableReplies.set(0);
+        spoilEvery = everyNth;
+    }
+
+    /** True when this reply, which carries messages the server has just taken off a channel, arrives spoiled. */
+    boolean spoilsDrainingReply(String path) {
+        int every = spoilEvery;
+        if (every == 0 || (spoilPath != null && !path.contains(spoilPath))) {
+            return false;
+        }
+        boolean spoil = spoilableReplies.incrementAndGet() % every == 0;
+        if (spoil) {
+            count(Kind.SPOILED_AFTER_DRAIN);
+        }
+        return spoil;
+    }
+
     /** True when this reply, which carries messages the server has just taken off a channel, is to be cut. */
     boolean cutsDrainingReply(String path) {
         int every = cutEvery;
@@ -143,6 +169,8 @@ public final class FaultState {
         consumeOnFault = false;
         cutEvery = 0;
         cutPath = null;
+        spoilEvery = 0;
+        spoilPath = null;
         random = new Random();
     }
 

@@ -36,7 +36,10 @@ final class ResponseWriter {
         boolean success = !response.isError();
         byte[] plain = response.json();
         boolean spoiled = false;
-        if (success && plan.malformedJson) {
+        // the channel was drained; the reply arrives truncated and what it carried stays taken
+        boolean spoiledAfterDrain = response.status() == 200 && response.rollback() != null
+                                    && response.json().length > 2 && faults.spoilsDrainingReply(request.path);
+        if (success && (plan.malformedJson || spoiledAfterDrain)) {
             plain = Arrays.copyOf(plain, Math.max(1, plain.length / 2));
             spoiled = true;
         }
@@ -73,7 +76,7 @@ final class ResponseWriter {
             throw new SimulatedConnectionDrop("connection dropped after the drain by the cutDrainingReplies fault");
         }
         spoiled |= plan.drop;
-        if (spoiled && !faults.isConsumeOnFault() && response.rollback() != null) {
+        if (spoiled && !faults.isConsumeOnFault() && !spoiledAfterDrain && response.rollback() != null) {
             // The client cannot use this response, so what it carried is put back for the next poll.
             response.rollback().run();
         }
