@@ -54,6 +54,9 @@ public final class BenchmarkMain {
             report.cadence(scenarios.handRolledCadence(unsigned, unsigned.jobs(JOBS), CADENCE_DELAY,
                     HAND_ROLLED_THREADS));
             System.out.println(report.lastLine());
+            report.cadenceWithoutRecovery(scenarios.componentCadenceWithoutRecovery(unsigned, unsigned.jobs(JOBS),
+                    CADENCE_DELAY));
+            System.out.println(report.lastLine());
             report.flatOut(scenarios.flatOut(unsigned, signed, JOBS, IN_FLIGHT));
             System.out.println(report.lastLine());
         }
@@ -125,6 +128,14 @@ public final class BenchmarkMain {
                 replaceColumn(rows.size() - 2, cost);
                 replaceColumn(rows.size() - 1, num(c.polls()));
             }
+        }
+
+        void cadenceWithoutRecovery(Scenarios.Cadence c) {
+            double[] l = c.latenessMillis();
+            rows.add(row(String.format(Locale.ROOT, "%,d jobs every 5 s, recoveryChannel=false: lateness (ms); added heap,"
+                                                    + " threads", c.jobs()),
+                    String.format(Locale.ROOT, "p50 %.1f / p99 %.1f / max %.1f; +%.1f MiB, +%d threads", l[0], l[1], l[2],
+                            c.added().heapMiB(), c.added().threads()), "", "", "", ""));
         }
 
         void flatOut(Scenarios.FlatOut f) {

@@ -106,9 +106,20 @@ final class BroadcastPolls implements ChannelType {
         long id = channel.id();
         String knownKey = channel.accessKey();
         AtomicReference<String> obtained = new AtomicReference<>();
-        CompletableFuture<String> key = knownKey != null
-                ? CompletableFuture.completedFuture(knownKey) : subscribe(id, obtained);
-        return key.thenCompose(k -> client.pollJobBroadcasts(id, k))
+        CompletableFuture<ParsedList<CardsavrMessage>> polled;
+        if (knownKey != null) {
+            polled = client.pollJobBroadcasts(id, knownKey);
+        } else if (r != null && r.key != null) {
+            // the recovery channel was registered first: what was published before the new primary existed is only
+            // there, so it is read next, and the primary after it (in the job's order)
+            polled = subscribe(id, obtained).thenApply(k -> {
+                r.pending = true;
+                return ParsedList.<CardsavrMessage>empty();
+            });
+        } else {
+            polled = subscribe(id, obtained).thenCompose(k -> client.pollJobBroadcasts(id, k));
+        }
+        return polled
                 .exceptionallyCompose(e -> {
                     Throwable cause = CardsavrClient.unwrap(e);
                     if (knownKey != null && cause instanceof CardsavrException ce && ce.isAccessKeyRejected()

@@ -450,9 +450,12 @@ public final class JobEngine {
             long brought = buffers.appended() - before;
             recoveries.incrementAndGet();
             recoveredMessages.addAndGet(brought);
-            if (brought > 0 || !reply.last()) {
+            // a reading that found nothing new is the normal case (after a subscription, a restart, a harmless failure)
+            if (brought > 0) {
                 LOG.info("{} {}: its recovery channel brought back {} message(s) not received before{}",
                         type.callName(), channel.id(), brought, reply.last() ? " (read as the job ended)" : "");
+            } else {
+                LOG.debug("{} {}: its recovery channel held nothing new", type.callName(), channel.id());
             }
         } else {
             state.applied(channel, reply, buffers);

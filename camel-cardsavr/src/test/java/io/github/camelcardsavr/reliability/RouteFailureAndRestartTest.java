@@ -267,17 +267,18 @@ class RouteFailureAndRestartTest {
             h.startContext(endpoint, null);
             h.awaitSubscribed(ids);
             h.emit(ids, 1, 5, messages, PERIOD_MILLIS).join();
+            // handed out on the primary (the recovery channel, read once after the subscription, may add copies)
             ReliabilityHarness.await().until(() -> h.ledger.deliveredSeqs(id).size() == 2
-                                                   && h.admin().job(id).getMessagesDelivered() == 5);
+                                                   && h.admin().job(id).getMessagesDelivered() >= 5);
             h.stopContext();
             h.emit(ids, 6, 6, messages, PERIOD_MILLIS).join();
             failing[0] = false;
             long restarted = System.nanoTime();
             h.startContext(endpoint, null);
             // the new channel exists once it has been polled (the creator's; the consumer's old and new key, each with
-            // a recovery channel that is read only after a failure)
+            // a recovery channel, read once after its primary subscription)
             ReliabilityHarness.await().until(() -> h.admin().broadcastPolls(id).size() == 5
-                    && h.admin().broadcastPolls(id).values().stream().filter(polls -> polls > 0).count() == 2);
+                    && h.admin().broadcastPolls(id).values().stream().filter(polls -> polls > 0).count() == 4);
             h.emit(ids, 7, messages, messages, PERIOD_MILLIS).join();
             h.awaitAllDelivered();
 
