@@ -34,6 +34,7 @@ final class EngineState {
 
     private final EngineSettings settings;
     private final JobStateWriter writer;
+    private final boolean copiesMatched;
     private final LongFunction<String> accessKeyOf;
     private final LongFunction<String> recoveryKeyOf;
     private final CallPause callPause;
@@ -46,6 +47,7 @@ final class EngineState {
                 LongFunction<String> accessKeyOf, LongFunction<String> recoveryKeyOf, CallPause callPause) {
         this.settings = settings;
         this.writer = new JobStateWriter(store, settings.durableItems(), fingerprintsKept);
+        this.copiesMatched = fingerprintsKept;
         this.accessKeyOf = accessKeyOf;
         this.recoveryKeyOf = recoveryKeyOf;
         this.callPause = callPause;
@@ -145,7 +147,8 @@ final class EngineState {
         arrivalsByJob(channel, reply).forEach((jobId, items) -> {
             writer.applied(jobId, items.size());
             JobBuffer buffer = buffers.find(jobId);
-            List<CardsavrMessage> dropped = buffer == null ? items : buffer.notHeld(items);
+            // only a type that matches copies drops some of what it is given: the others' buffers hold it all
+            List<CardsavrMessage> dropped = buffer == null ? items : copiesMatched ? buffer.notHeld(items) : List.of();
             if (!dropped.isEmpty()) {
                 writer.discarded(jobId, dropped);
             }
