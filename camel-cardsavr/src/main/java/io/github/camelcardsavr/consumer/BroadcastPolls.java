@@ -177,6 +177,13 @@ final class BroadcastPolls implements ChannelType {
                 r.pending = false;
                 return ChannelReply.failed(channel, cause, null).changingState(true).fromRecovery(last);
             }
+            if (cause instanceof CardsavrException ce && ce.getReason() == CardsavrException.Reason.HTTP_STATUS) {
+                // an error answer handed nothing out: the channel still holds it all, and goes before the primary
+                LOG.info("Reading the recovery channel of job {} failed ({}); reading it again next", channel.id(),
+                        cause.getMessage());
+                r.pending = true;
+                return ChannelReply.failed(channel, cause, null);
+            }
             if (isUncertain(cause)) {
                 // Had this reading taken what it held, the primary still holds what came after the first failure; had
                 // it not, this channel still holds everything: the primary is read next, then this channel once more.
