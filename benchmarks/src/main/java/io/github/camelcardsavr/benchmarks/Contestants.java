@@ -93,7 +93,8 @@ final class Contestants {
             public void configure() {
                 ExecutorService pool = getContext().getExecutorServiceManager()
                         .newFixedThreadPool(this, "hand-rolled", threads);
-                from("timer:jobs?period=" + delayMillis + "&delay=0")
+                // synchronous: a round that outlasts the period delays the next one instead of piling up exchanges
+                from("timer:jobs?period=" + delayMillis + "&delay=0&synchronous=true")
                         .setBody(constant(list))
                         .split(body()).parallelProcessing().executorService(pool)
                             .process(e -> headers(e, sessionToken, (String) e.getIn().getBody(Map.class).get("key")))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -52,6 +53,29 @@ final class PollIntervals {
 
     long polls() {
         return polls.get();
+    }
+
+    /** Waits until each job was polled at least once; fails naming how many were not, after {@code max}. */
+    void awaitEveryJobPolled(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        int unpolled;
+        while ((unpolled = unpolledJobs()) > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(unpolled + " of " + lastPollNanos.length() + " jobs were not polled within "
+                        + max.toSeconds() + " s");
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    private int unpolledJobs() {
+        int unpolled = 0;
+        for (int i = 0; i < lastPollNanos.length(); i++) {
+            if (lastPollNanos.get(i) == 0) {
+                unpolled++;
+            }
+        }
+        return unpolled;
     }
 
     /** Lateness from now on only: the first cycles (jobs being added, JIT) are left out. */

@@ -17,7 +17,8 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 
 /**
  * The physical budget: Apache HttpClient 5 async alone, no Camel and no CardSavr client, keeping {@code inFlight}
- * unsigned broadcast polls outstanding over the jobs in turn, against the same server and paths.
+ * unsigned broadcast polls outstanding over the jobs in turn, against the same server and paths, with the headers the
+ * component sends (the server parses every header, and it shares the machine).
  */
 final class RawHttpPolls implements AutoCloseable {
 
@@ -37,6 +38,7 @@ final class RawHttpPolls implements AutoCloseable {
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(inFlight).setMaxConnPerRoute(inFlight).build())
                 .setIOReactorConfig(IOReactorConfig.custom().setTcpNoDelay(true).build())
+                .setUserAgent("camel-cardsavr")
                 .build();
         client.start();
         for (int i = 0; i < inFlight; i++) {
@@ -51,9 +53,13 @@ final class RawHttpPolls implements AutoCloseable {
         CreatedJob job = jobs.get(Math.floorMod(next.getAndIncrement(), jobs.size()));
         SimpleHttpRequest request = SimpleRequestBuilder.get(baseUrl + "/messages/place_card_on_single_site_jobs/"
                                                              + job.getJobId() + "/broadcasts")
+                // the header set the component sends on an unsigned poll: the same request on the wire
                 .addHeader("x-cardsavr-trace", Contestants.TRACE)
+                .addHeader("Accept", "application/json")
+                .addHeader("x-cardsavr-client-application", "camel-cardsavr")
                 .addHeader("x-cardsavr-session-jwt", sessionToken)
                 .addHeader("cardsavr-messaging-access-key", job.getAccessKey())
+                .addHeader("x-cardsavr-cardsavr-messaging-access-key", job.getAccessKey())
                 .build();
         client.execute(request, new FutureCallback<SimpleHttpResponse>() {
             @Override

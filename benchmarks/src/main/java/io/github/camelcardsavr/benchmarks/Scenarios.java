@@ -12,14 +12,16 @@ import org.apache.camel.CamelContext;
 final class Scenarios {
 
     /** Durations of one measurement; {@code quick} shortens everything for a smoke run. */
-    record Timing(Duration warmUp, Duration measured, Duration cadenceWarmUp, Duration cadenceMeasured) {
+    record Timing(Duration warmUp, Duration measured, Duration cadenceWarmUp, Duration cadenceMeasured,
+                  Duration allPolledWithin) {
         static Timing full() {
             return new Timing(Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(12),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), Duration.ofMinutes(2));
         }
 
         static Timing quick() {
-            return new Timing(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(6));
+            return new Timing(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(6),
+                    Duration.ofMinutes(2));
         }
     }
 
@@ -31,6 +33,13 @@ final class Scenarios {
 
     record FlatOut(double componentUnsigned, double componentSigned, double handRolled, double rawHttp) {
     }
+
+    /**
+     * Each job's delay when polling flat out: 10,000 jobs every 250 ms ask for 40,000 polls/s, twice what the raw
+     * HttpClient contestant reaches on a 2-core machine, so every contestant runs at its limit. (At one second the
+     * component met the whole demand, 10,000 polls/s, while the raw contestant, which has no schedule, polled on.)
+     */
+    static final Duration FLAT_OUT_DELAY = Duration.ofMillis(250);
 
     private final Timing timing;
 
@@ -78,29 +87,39 @@ final class Scenarios {
 
     private Cadence componentCadence(String name, String options, BenchServer server, List<CreatedJob> jobs,
                                      Duration delay) throws Exception {
-        AtomicLong routed = new AtomicLong();
-        Resources before = Resources.now();
-        CamelContext context = Contestants.componentJobs(server,
+        Contestant contestant = routed -> Contestants.componentJobs(server,
                 "delay=" + delay.toMillis() + "&initialDelay=0" + options, routed);
-        return cadence(name, server, jobs, delay, before, context, () -> Contestants.handOver(context, jobs));
+        return cadence(name, server, jobs, delay, contestant, context -> Contestants.handOver(context, jobs));
     }
 
     Cadence handRolledCadence(BenchServer server, List<CreatedJob> jobs, Duration delay, int threads)
             throws Exception {
-        AtomicLong routed = new AtomicLong();
-        Resources before = Resources.now();
-        CamelContext context = Contestants.handRolledJobs(server, jobs, delay.toMillis(), threads,
-                server.unsignedSessionToken(), routed);
-        return cadence("hand-rolled (" + threads + " threads)", server, jobs, delay, before, context, () -> { });
+        String token = server.unsignedSessionToken();
+        Contestant contestant = routed -> Contestants.handRolledJobs(server, jobs, delay.toMillis(), threads, token,
+                routed);
+        return cadence("hand-rolled (" + threads + " threads)", server, jobs, delay, contestant, context -> { });
     }
 
-    private Cadence cadence(String name, BenchServer server, List<CreatedJob> jobs, Duration delay, Resources before,
-                            CamelContext context, Runnable afterStart) throws Exception {
+    /** Builds a contestant's CamelContext, not started yet. */
+    interface Contestant {
+        CamelContext create(AtomicLong routed) throws Exception;
+    }
+
+    /** What happens once the context runs (handing the jobs over, for the component). */
+    interface AfterStart {
+        void run(CamelContext context) throws Exception;
+    }
+
+    // the instruments (the server's observer and its sample array) exist before the baseline: they are not the contestant
+    private Cadence cadence(String name, BenchServer server, List<CreatedJob> jobs, Duration delay, Contestant contestant,
+                            AfterStart afterStart) throws Exception {
         server.firehose(1);
         PollIntervals intervals = server.observe(jobs, delay);
+        Resources before = Resources.now();
+        CamelContext context = contestant.create(new AtomicLong());
         context.start();
         try {
-            afterStart.run();
+            afterStart.run(context);
             TimeUnit.NANOSECONDS.sleep(timing.cadenceWarmUp().toNanos());
             intervals.startMeasuring();
             long p0 = intervals.polls();
@@ -116,42 +135,51 @@ final class Scenarios {
         }
     }
 
-    /** Jobs polled every second, more than the machine can serve: how many polls per second each contestant gets. */
+    /**
+     * Jobs polled every {@link #FLAT_OUT_DELAY}, more than the machine can serve: how many polls per second each contestant gets once
+     * it runs steadily. Counting starts after every job was polled once (for the component that is after it
+     * registered each job's recovery channel, work a contestant without one does not do) and a warm-up after that.
+     */
     FlatOut flatOut(BenchServer unsigned, BenchServer signed, int jobCount, int inFlight) throws Exception {
         double componentUnsigned = componentFlatOut(unsigned, unsigned.jobs(jobCount), inFlight);
         double componentSigned = componentFlatOut(signed, signed.jobs(jobCount), inFlight);
         List<CreatedJob> jobs = unsigned.jobs(jobCount);
-        unsigned.firehose(1);
-        PollIntervals handCount = unsigned.observe(jobs, Duration.ofSeconds(1));
-        double handRolled;
-        CamelContext hand = Contestants.handRolledJobs(unsigned, jobs, 1000, inFlight / 2,
-                unsigned.unsignedSessionToken(), new AtomicLong());
-        hand.start();
-        try {
-            handRolled = Rate.perSecond(handCount::polls, timing.warmUp(), timing.measured());
-        } finally {
-            hand.stop();
-            unsigned.stopObserving();
-        }
-        double raw;
-        try (RawHttpPolls polls = new RawHttpPolls(unsigned.baseUrl(), unsigned.unsignedSessionToken(), jobs, inFlight)) {
-            raw = Rate.perSecond(polls::completed, timing.warmUp(), timing.measured());
-        }
+        String token = unsigned.unsignedSessionToken();
+        double handRolled = steadyPolls(unsigned, jobs, () -> {
+            CamelContext hand = Contestants.handRolledJobs(unsigned, jobs, FLAT_OUT_DELAY.toMillis(), inFlight / 2, token, new AtomicLong());
+            hand.start();
+            return hand::stop;
+        });
+        double raw = steadyPolls(unsigned, jobs, () -> {
+            RawHttpPolls polls = new RawHttpPolls(unsigned.baseUrl(), token, jobs, inFlight);
+            return polls::close;
+        });
         return new FlatOut(componentUnsigned, componentSigned, handRolled, raw);
     }
 
     private double componentFlatOut(BenchServer server, List<CreatedJob> jobs, int inFlight) throws Exception {
-        server.firehose(1);
-        PollIntervals count = server.observe(jobs, Duration.ofSeconds(1));
-        CamelContext context = Contestants.componentJobs(server,
-                "delay=1000&initialDelay=0&maxConcurrentPolls=" + inFlight, new AtomicLong());
-        context.start();
-        try {
+        return steadyPolls(server, jobs, () -> {
+            CamelContext context = Contestants.componentJobs(server,
+                    "delay=" + FLAT_OUT_DELAY.toMillis() + "&initialDelay=0&maxConcurrentPolls=" + inFlight, new AtomicLong());
+            context.start();
             Contestants.handOver(context, jobs);
+            return context::stop;
+        });
+    }
+
+    /** Starts a contestant; what it returns stops it. */
+    interface Started {
+        AutoCloseable start() throws Exception;
+    }
+
+    private double steadyPolls(BenchServer server, List<CreatedJob> jobs, Started contestant) throws Exception {
+        server.firehose(1);
+        PollIntervals count = server.observe(jobs, FLAT_OUT_DELAY);
+        try (AutoCloseable running = contestant.start()) {
+            count.awaitEveryJobPolled(timing.allPolledWithin());
             return Rate.perSecond(count::polls, timing.warmUp(), timing.measured());
         } finally {
             server.stopObserving();
-            context.stop();
         }
     }
 }
