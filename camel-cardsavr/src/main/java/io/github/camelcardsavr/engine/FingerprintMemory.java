@@ -22,10 +22,11 @@ public final class FingerprintMemory {
     private static final long EMPTY = 0;
 
     // open addressing with linear probing, duplicates allowed; 0 marks a free cell (no tagged key is 0, see tag())
-    private long[] table = new long[32];
+    // small to begin with: ten thousand jobs each start with one, and most hold a few dozen messages at most
+    private long[] table = new long[8];
     private int size;
     // insertion order, for forgetting the oldest; a matched copy leaves a hole (0), skipped and compacted away
-    private long[] order = new long[16];
+    private long[] order = new long[4];
     private int head;
     private int queued;
 

@@ -18,7 +18,7 @@ public final class JobBuffer {
 
     private final long jobId;
     private final JobBuffers owner;
-    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    private final ArrayDeque<Object> pending = new ArrayDeque<>(4);
     private boolean terminalSeen;
     // when the job's latest message said it times out (epoch ms), 0 when no message said
     private long timesOutAt;
