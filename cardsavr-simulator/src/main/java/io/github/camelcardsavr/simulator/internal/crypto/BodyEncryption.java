@@ -37,15 +37,26 @@ public final class BodyEncryption {
     private static final int GCM_TAG_BITS = 128;
     private static final int CBC_IV_BYTES = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
+    // looking a Cipher up costs more than encrypting a small reply, and every signed reply is encrypted
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
+    private static final ThreadLocal<Cipher> CBC = ThreadLocal.withInitial(() -> cipher("AES/CBC/PKCS5Padding"));
 
     private BodyEncryption() {
+    }
+
+    private static Cipher cipher(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(transformation + " is not available in this JVM", e);
+        }
     }
 
     public static String encryptGcm(byte[] key, byte[] plaintext) {
         byte[] iv = new byte[GCM_IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BITS, iv));
             byte[] ciphertext = cipher.doFinal(plaintext);
             Base64.Encoder b64 = Base64.getEncoder();
@@ -63,7 +74,7 @@ public final class BodyEncryption {
         byte[] iv = new byte[CBC_IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            Cipher cipher = CBC.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
             byte[] ciphertext = cipher.doFinal(plaintext);
             Base64.Encoder b64 = Base64.getEncoder();
@@ -97,7 +108,7 @@ public final class BodyEncryption {
                 if (iv.length != GCM_IV_BYTES) {
                     throw new UndecryptableBodyException("GCM IV must be 12 bytes, was " + iv.length);
                 }
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                Cipher cipher = GCM.get();
                 cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
                         new GCMParameterSpec(GCM_TAG_BITS, iv));
                 return cipher.doFinal(Base64.getDecoder().decode(parts[0]));
@@ -107,7 +118,7 @@ public final class BodyEncryption {
                 if (iv.length != CBC_IV_BYTES) {
                     throw new UndecryptableBodyException("CBC IV must be 16 bytes, was " + iv.length);
                 }
-                Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+                Cipher cipher = CBC.get();
                 cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
                 return cipher.doFinal(Base64.getDecoder().decode(parts[0]));
             }
