@@ -88,6 +88,8 @@ final class RawHttpPolls implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        client.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+        // graceful: the polls still out complete first (an immediate close once raised a
+        // ConcurrentModificationException on the client's reactor thread)
+        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -46,9 +45,9 @@ final class CardsavrMessageDeserializer extends StdDeserializer<CardsavrMessage>
             JsonToken value = p.nextToken();
             try {
                 switch (name) {
-                    case "type" -> type = text(p, ctxt, value);
-                    case "job_id" -> jobId = jobId(p, ctxt, value);
-                    case "envelope_id" -> envelopeId = text(p, ctxt, value);
+                    case "type" -> type = JsonScalars.text(p, ctxt, value);
+                    case "job_id" -> jobId = JsonScalars.wholeNumber(p, ctxt, value, "job_id");
+                    case "envelope_id" -> envelopeId = JsonScalars.text(p, ctxt, value);
                     case "message" -> payload = value == JsonToken.VALUE_NULL ? null : PAYLOAD.deserialize(p, ctxt);
                     default -> {
                         if (extras == null) {
@@ -66,42 +65,5 @@ final class CardsavrMessageDeserializer extends StdDeserializer<CardsavrMessage>
             return (CardsavrMessage) ctxt.handleUnexpectedToken(CardsavrMessage.class, p);
         }
         return new CardsavrMessage(type, jobId, envelopeId, payload, extras);
-    }
-
-    private static String text(JsonParser p, DeserializationContext ctxt, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (value.isScalarValue()) {
-            return p.getText();
-        }
-        return (String) ctxt.handleUnexpectedToken(String.class, p);
-    }
-
-    private static Long jobId(JsonParser p, DeserializationContext ctxt, JsonToken value) throws IOException {
-        switch (value) {
-            case VALUE_NULL:
-                return null;
-            case VALUE_NUMBER_INT:
-                try {
-                    return p.getLongValue();
-                } catch (InputCoercionException e) {
-                    return (Long) ctxt.handleWeirdNumberValue(Long.class, p.getNumberValue(), "job_id out of range");
-                }
-            case VALUE_NUMBER_FLOAT:
-                return (long) p.getDoubleValue();
-            case VALUE_STRING:
-                String text = p.getText().trim();
-                if (text.isEmpty()) {
-                    return null;
-                }
-                try {
-                    return Long.parseLong(text);
-                } catch (NumberFormatException e) {
-                    return (Long) ctxt.handleWeirdStringValue(Long.class, text, "job_id is not a number");
-                }
-            default:
-                return (Long) ctxt.handleUnexpectedToken(Long.class, p);
-        }
     }
 }
