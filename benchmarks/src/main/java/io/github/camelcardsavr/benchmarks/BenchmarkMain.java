@@ -98,6 +98,7 @@ public final class BenchmarkMain {
         private final List<String> rows = new ArrayList<>();
         private final List<String> missed = new ArrayList<>();
         private final List<String> chart = new ArrayList<>();
+        private String flatOut;
 
         void drain(Scenarios.Drain d) {
             double ratio = d.component() / d.handRolled();
@@ -112,7 +113,7 @@ public final class BenchmarkMain {
             double[] l = c.latenessMillis();
             boolean component = c.contestant().equals("component");
             String lateness = String.format(Locale.ROOT, "p50 %.1f / p99 %.1f / max %.1f", l[0], l[1], l[2]);
-            String cost = String.format(Locale.ROOT, "+%.1f MiB, +%d threads", c.added().heapMiB(), c.added().threads());
+            String cost = String.format(Locale.ROOT, "%+.1f MiB, %+d threads", c.added().heapMiB(), c.added().threads());
             if (component) {
                 rows.add(row(String.format(Locale.ROOT, "%,d jobs every 5 s: poll lateness (ms)", c.jobs()), lateness,
                         "", "", "", check("p99 <= 50 ms, p50 within 10 ms",
@@ -134,18 +135,21 @@ public final class BenchmarkMain {
             double[] l = c.latenessMillis();
             rows.add(row(String.format(Locale.ROOT, "%,d jobs every 5 s, recoveryChannel=false: lateness (ms); added heap,"
                                                     + " threads", c.jobs()),
-                    String.format(Locale.ROOT, "p50 %.1f / p99 %.1f / max %.1f; +%.1f MiB, +%d threads", l[0], l[1], l[2],
+                    String.format(Locale.ROOT, "p50 %.1f / p99 %.1f / max %.1f; %+.1f MiB, %+d threads", l[0], l[1], l[2],
                             c.added().heapMiB(), c.added().threads()), "", "", "", ""));
         }
 
         void flatOut(Scenarios.FlatOut f) {
             double share = f.componentUnsigned() / f.rawHttp();
-            rows.add(row("Flat out, 10,000 jobs every 1 s, unsigned (polls/s)", num(f.componentUnsigned()),
+            rows.add(row(String.format(Locale.ROOT, "Flat out, %,d jobs every %d ms, unsigned (polls/s)", JOBS,
+                            Scenarios.FLAT_OUT_DELAY.toMillis()), num(f.componentUnsigned()),
                     num(f.handRolled()), num(f.rawHttp()) + " (HttpClient)", pct(share),
                     check("flat out >= 85% of raw HttpClient", share >= 0.85, ">= 85% of HttpClient")));
             double signedShare = f.componentSigned() / f.componentUnsigned();
             rows.add(row("Flat out, signed vs unsigned (polls/s)", num(f.componentSigned()) + " signed", "", "",
                     pct(signedShare), check("signed >= 80% of unsigned", signedShare >= 0.80, ">= 80% of unsigned")));
+            flatOut = String.format(Locale.ROOT, "%.0f, %.0f, %.0f, %.0f", f.componentUnsigned(), f.componentSigned(),
+                    f.handRolled(), f.rawHttp());
         }
 
         private void replaceColumn(int index, String value) {
@@ -182,6 +186,11 @@ public final class BenchmarkMain {
                     .append("    bar [").append(String.join(", ", chart.stream().map(c -> c.split("\\|")[1]).toList()))
                     .append("]\n    bar [").append(String.join(", ", chart.stream().map(c -> c.split("\\|")[2]).toList()))
                     .append("]\n```\n\nBars: component (first), hand-rolled route (second).\n");
+            if (flatOut != null) {
+                out.append("\n```mermaid\nxychart-beta\n    title \"Flat out (polls/s)\"\n")
+                        .append("    x-axis [\"component\", \"component, signed\", \"hand-rolled route\", \"raw HttpClient\"]\n")
+                        .append("    y-axis \"polls/s\"\n    bar [").append(flatOut).append("]\n```\n");
+            }
             return out.toString();
         }
 
