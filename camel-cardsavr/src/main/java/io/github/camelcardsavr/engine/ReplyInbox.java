@@ -13,10 +13,13 @@ final class ReplyInbox {
 
     private final ArrayDeque<ChannelReply> queue = new ArrayDeque<>();
     private boolean woken;
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     synchronized void add(ChannelReply reply) {
         queue.addLast(reply);
-        notifyAll();
+        if (queue.size() == 1) {
+            notifyAll();
+        }
     }
 
     /** Ends the current or next {@link #await} even if nothing arrived. */
@@ -29,6 +32,10 @@ final class ReplyInbox {
     synchronized void await(long nanos) throws InterruptedException {
         if (queue.isEmpty() && !woken && nanos > 0) {
             TimeUnit.NANOSECONDS.timedWait(this, nanos);
+            if (!woken && !queue.isEmpty() && nanos > LINGER_NANOS) {
+                // replies that follow within a millisecond are handled with this one, in one wake-up
+                TimeUnit.NANOSECONDS.timedWait(this, LINGER_NANOS);
+            }
         }
         woken = false;
     }
