@@ -140,16 +140,23 @@ public final class BenchmarkMain {
         }
 
         void flatOut(Scenarios.FlatOut f) {
-            double share = f.componentUnsigned() / f.rawHttp();
+            double unsigned = f.componentUnsigned().polls();
+            double share = unsigned / f.rawHttp().polls();
             rows.add(row(String.format(Locale.ROOT, "Flat out, %,d jobs every %d ms, unsigned (polls/s)", JOBS,
-                            Scenarios.FLAT_OUT_DELAY.toMillis()), num(f.componentUnsigned()),
-                    num(f.handRolled()), num(f.rawHttp()) + " (HttpClient)", pct(share),
+                            Scenarios.FLAT_OUT_DELAY.toMillis()), num(unsigned), num(f.handRolled().polls()),
+                    num(f.rawHttp().polls()) + " (HttpClient)", pct(share),
                     check("flat out >= 85% of raw HttpClient", share >= 0.85, ">= 85% of HttpClient")));
-            double signedShare = f.componentSigned() / f.componentUnsigned();
-            rows.add(row("Flat out, signed vs unsigned (polls/s)", num(f.componentSigned()) + " signed", "", "",
+            double signedShare = f.componentSigned().polls() / unsigned;
+            rows.add(row("Flat out, signed vs unsigned (polls/s)", num(f.componentSigned().polls()) + " signed", "", "",
                     pct(signedShare), check("signed >= 80% of unsigned", signedShare >= 0.80, ">= 80% of unsigned")));
-            flatOut = String.format(Locale.ROOT, "%.0f, %.0f, %.0f, %.0f", f.componentUnsigned(), f.componentSigned(),
-                    f.handRolled(), f.rawHttp());
+            rows.add(row("Flat out, unsigned: CPU per poll by thread (µs)",
+                    ThreadCpu.describe(f.componentUnsigned().cpuMicrosPerPoll()),
+                    ThreadCpu.describe(f.handRolled().cpuMicrosPerPoll()),
+                    ThreadCpu.describe(f.rawHttp().cpuMicrosPerPoll()), "", ""));
+            rows.add(row("Flat out, signed: CPU per poll by thread (µs)",
+                    ThreadCpu.describe(f.componentSigned().cpuMicrosPerPoll()), "", "", "", ""));
+            flatOut = String.format(Locale.ROOT, "%.0f, %.0f, %.0f, %.0f", unsigned, f.componentSigned().polls(),
+                    f.handRolled().polls(), f.rawHttp().polls());
         }
 
         private void replaceColumn(int index, String value) {

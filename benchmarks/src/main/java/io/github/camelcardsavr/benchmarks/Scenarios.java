@@ -2,6 +2,7 @@ package io.github.camelcardsavr.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,7 +32,11 @@ final class Scenarios {
     record Cadence(String contestant, int jobs, double polls, double[] latenessMillis, Resources added) {
     }
 
-    record FlatOut(double componentUnsigned, double componentSigned, double handRolled, double rawHttp) {
+    record FlatOut(Steady componentUnsigned, Steady componentSigned, Steady handRolled, Steady rawHttp) {
+    }
+
+    /** Polls per second once running steadily, and the CPU each poll cost by thread role (microseconds). */
+    record Steady(double polls, Map<String, Double> cpuMicrosPerPoll) {
     }
 
     /**
@@ -141,23 +146,23 @@ final class Scenarios {
      * registered each job's recovery channel, work a contestant without one does not do) and a warm-up after that.
      */
     FlatOut flatOut(BenchServer unsigned, BenchServer signed, int jobCount, int inFlight) throws Exception {
-        double componentUnsigned = componentFlatOut(unsigned, unsigned.jobs(jobCount), inFlight);
-        double componentSigned = componentFlatOut(signed, signed.jobs(jobCount), inFlight);
+        Steady componentUnsigned = componentFlatOut(unsigned, unsigned.jobs(jobCount), inFlight);
+        Steady componentSigned = componentFlatOut(signed, signed.jobs(jobCount), inFlight);
         List<CreatedJob> jobs = unsigned.jobs(jobCount);
         String token = unsigned.unsignedSessionToken();
-        double handRolled = steadyPolls(unsigned, jobs, () -> {
+        Steady handRolled = steadyPolls(unsigned, jobs, () -> {
             CamelContext hand = Contestants.handRolledJobs(unsigned, jobs, FLAT_OUT_DELAY.toMillis(), inFlight / 2, token, new AtomicLong());
             hand.start();
             return hand::stop;
         });
-        double raw = steadyPolls(unsigned, jobs, () -> {
+        Steady raw = steadyPolls(unsigned, jobs, () -> {
             RawHttpPolls polls = new RawHttpPolls(unsigned.baseUrl(), token, jobs, inFlight);
             return polls::close;
         });
         return new FlatOut(componentUnsigned, componentSigned, handRolled, raw);
     }
 
-    private double componentFlatOut(BenchServer server, List<CreatedJob> jobs, int inFlight) throws Exception {
+    private Steady componentFlatOut(BenchServer server, List<CreatedJob> jobs, int inFlight) throws Exception {
         return steadyPolls(server, jobs, () -> {
             CamelContext context = Contestants.componentJobs(server,
                     "delay=" + FLAT_OUT_DELAY.toMillis() + "&initialDelay=0&maxConcurrentPolls=" + inFlight, new AtomicLong());
@@ -172,12 +177,19 @@ final class Scenarios {
         AutoCloseable start() throws Exception;
     }
 
-    private double steadyPolls(BenchServer server, List<CreatedJob> jobs, Started contestant) throws Exception {
+    private Steady steadyPolls(BenchServer server, List<CreatedJob> jobs, Started contestant) throws Exception {
         server.firehose(1);
         PollIntervals count = server.observe(jobs, FLAT_OUT_DELAY);
         try (AutoCloseable running = contestant.start()) {
             count.awaitEveryJobPolled(timing.allPolledWithin());
-            return Rate.perSecond(count::polls, timing.warmUp(), timing.measured());
+            TimeUnit.NANOSECONDS.sleep(timing.warmUp().toNanos());
+            ThreadCpu cpu0 = ThreadCpu.now();
+            long p0 = count.polls();
+            long t0 = System.nanoTime();
+            TimeUnit.NANOSECONDS.sleep(timing.measured().toNanos());
+            long polls = count.polls() - p0;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Steady(polls / seconds, ThreadCpu.now().perEventMicros(cpu0, polls));
         } finally {
             server.stopObserving();
         }
