@@ -1,5 +1,6 @@
 package io.github.camelcardsavr.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +42,10 @@ final class PollClock implements Runnable {
     private final long intervalNanos;
     private final int burst;
     private final Due due;
-    private final PriorityQueue<PolledChannel> queue = new PriorityQueue<>(Comparator.comparingLong(c -> c.dueNanos));
+    // clock thread only: channels due again one interval after their last turn, in due order by construction
+    private final ArrayDeque<PolledChannel> inTurn = new ArrayDeque<>();
+    // clock thread only: arrivals and channels that skipped ticks
+    private final PriorityQueue<PolledChannel> sorted = new PriorityQueue<>(Comparator.comparingLong(c -> c.dueNanos));
     private final Queue<PolledChannel> arrivals = new ConcurrentLinkedQueue<>();
     private final long firstCallNanos;
     private volatile Thread thread;
@@ -70,30 +74,40 @@ final class PollClock implements Runnable {
     }
 
     int scheduled() {
-        return queue.size() + arrivals.size();
+        return inTurn.size() + sorted.size() + arrivals.size();
     }
 
     @Override
     public void run() {
         thread = Thread.currentThread();
         while (running && !Thread.currentThread().isInterrupted()) {
-            long now = System.nanoTime();
-            admit(now);
-            PolledChannel head = queue.peek();
+            long wait = tick(System.nanoTime());
+            LockSupport.parkNanos(this, wait < 0 ? IDLE_PARK_NANOS : Math.max(wait, MIN_PARK_NANOS));
+        }
+    }
+
+    /**
+     * Hands every channel whose due time came by {@code now} to the engine, earliest first, and puts it back at its
+     * next due time.
+     *
+     * @return nanoseconds until the next due time, or -1 when no channel is scheduled
+     */
+    long tick(long now) {
+        admit(now);
+        while (running) {
+            PolledChannel head = earliest();
             if (head == null) {
-                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-                continue;
+                return -1;
             }
             if (!head.isPolling()) {
-                queue.poll();
+                take(head);
                 continue;
             }
             long wait = head.dueNanos - now;
             if (wait > 0) {
-                LockSupport.parkNanos(this, Math.max(wait, MIN_PARK_NANOS));
-                continue;
+                return wait;
             }
-            queue.poll();
+            take(head);
             long dueNanos = head.dueNanos;
             try {
                 due.due(head, dueNanos, now);
@@ -102,7 +116,32 @@ final class PollClock implements Runnable {
                 LOG.error("Starting the due call of {} failed; it is due again at its next turn", head, e);
             }
             head.dueNanos = nextDue(dueNanos, now);
-            queue.add(head);
+            if (head.dueNanos == dueNanos + intervalNanos) {
+                // every channel of the clock has the same interval: the one that was due first is due again first,
+                // so the queue stays in due order without sorting (and ten thousand channels cost no heap operations)
+                inTurn.addLast(head);
+            } else {
+                // skipped ticks put it on its own grid point, which may come before channels queued in turn
+                sorted.add(head);
+            }
+        }
+        return -1;
+    }
+
+    private PolledChannel earliest() {
+        PolledChannel a = inTurn.peekFirst();
+        PolledChannel b = sorted.peek();
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return b.dueNanos - a.dueNanos < 0 ? b : a;
+    }
+
+    private void take(PolledChannel head) {
+        if (inTurn.peekFirst() == head) {
+            inTurn.pollFirst();
+        } else {
+            sorted.poll();
         }
     }
 
@@ -130,7 +169,7 @@ final class PollClock implements Runnable {
         for (int i = 0; i < n; i++) {
             PolledChannel channel = batch.get(i);
             channel.dueNanos = n <= burst ? start : start + (long) ((double) intervalNanos * i / n);
-            queue.add(channel);
+            sorted.add(channel);
         }
     }
 }

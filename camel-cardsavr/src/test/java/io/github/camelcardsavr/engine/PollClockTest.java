@@ -66,4 +66,34 @@ class PollClockTest {
         PollClock clock = new PollClock(0, 1, 0, (c, due, now) -> { });
         assertThat(clock.nextDue(0, 0)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
     }
+
+    @Test
+    void everyChannelIsHandedOverOnItsGridInDueOrderAlsoWhenTheClockFallsBehind() {
+        List<long[]> handed = new ArrayList<>();
+        PollClock clock = new PollClock(SECOND, 4, 0, (c, due, now) -> handed.add(new long[] { c.id(), due }));
+        List<PolledChannel> all = channels(clock, 100);
+        long now = 0;
+        clock.admit(now);
+        // steady ticks of a tenth of a second, then one stall of two and a half seconds, then steady again
+        for (int step = 0; step < 200; step++) {
+            now += step == 60 ? 2_500_000_000L : SECOND / 10;
+            clock.tick(now);
+        }
+        for (int i = 1; i < handed.size(); i++) {
+            assertThat(handed.get(i)[1]).as("due times are handed over in order").isGreaterThanOrEqualTo(handed.get(i - 1)[1]);
+        }
+        for (PolledChannel channel : all) {
+            List<Long> dues = handed.stream().filter(h -> h[0] == channel.id()).map(h -> h[1]).toList();
+            long first = dues.get(0);
+            assertThat(dues).as("channel %d", channel.id()).allSatisfy(d -> assertThat((d - first) % SECOND).isZero());
+            assertThat(dues).doesNotHaveDuplicates();
+            // the stall (6.0 s to 8.5 s): its first missed turn comes late, the others are skipped, not made up for
+            assertThat(dues.stream().filter(d -> d > 6 * SECOND && d <= 8_500_000_000L)).hasSizeLessThanOrEqualTo(1);
+            for (long g = first; g <= 21 * SECOND; g += SECOND) {
+                if (g <= 6 * SECOND || g > 8_500_000_000L) {
+                    assertThat(dues).as("channel %d, turn at %d ns", channel.id(), g).contains(g);
+                }
+            }
+        }
+    }
 }
