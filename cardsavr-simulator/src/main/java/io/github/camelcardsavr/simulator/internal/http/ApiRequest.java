@@ -59,9 +59,21 @@ final class ApiRequest {
 
     static ApiRequest read(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            boolean tooLarge = body.length > MAX_BODY_BYTES;
-            return new ApiRequest(exchange, tooLarge ? new byte[0] : body, tooLarge);
+            // most requests are polls without a body: reading one with readNBytes would allocate its 8 KiB buffer
+            // for each of them, and at thousands of polls a second that garbage set the collector's pace
+            int first = in.read();
+            if (first < 0) {
+                return new ApiRequest(exchange, new byte[0], false);
+            }
+            byte[] rest = in.readNBytes(MAX_BODY_BYTES);
+            boolean tooLarge = rest.length + 1 > MAX_BODY_BYTES;
+            if (tooLarge) {
+                return new ApiRequest(exchange, new byte[0], true);
+            }
+            byte[] body = new byte[rest.length + 1];
+            body[0] = (byte) first;
+            System.arraycopy(rest, 0, body, 1, rest.length);
+            return new ApiRequest(exchange, body, false);
         }
     }
 
