@@ -1,13 +1,11 @@
 package io.github.camelcardsavr.model;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 /**
@@ -29,41 +27,37 @@ final class CardsavrMessageDeserializer extends StdDeserializer<CardsavrMessage>
 
     @Override
     public CardsavrMessage deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            t = p.nextToken();
-        } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
-            return (CardsavrMessage) ctxt.handleUnexpectedToken(CardsavrMessage.class, p);
+        return new MessageFields().read(p, ctxt);
+    }
+
+    private static final class MessageFields extends FieldByField<CardsavrMessage> {
+
+        private String type;
+        private Long jobId;
+        private String envelopeId;
+        private Object payload;
+
+        MessageFields() {
+            super(CardsavrMessage.class);
         }
-        String type = null;
-        Long jobId = null;
-        String envelopeId = null;
-        Object payload = null;
-        Map<String, Object> extras = null;
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            try {
-                switch (name) {
-                    case "type" -> type = JsonScalars.text(p, ctxt, value);
-                    case "job_id" -> jobId = JsonScalars.wholeNumber(p, ctxt, value, "job_id");
-                    case "envelope_id" -> envelopeId = JsonScalars.text(p, ctxt, value);
-                    case "message" -> payload = value == JsonToken.VALUE_NULL ? null : PAYLOAD.deserialize(p, ctxt);
-                    default -> {
-                        if (extras == null) {
-                            extras = new LinkedHashMap<>();
-                        }
-                        extras.put(name, ctxt.readValue(p, Object.class));
-                    }
+
+        @Override
+        boolean field(String name, JsonToken value, JsonParser p, DeserializationContext ctxt) throws IOException {
+            switch (name) {
+                case "type" -> type = JsonScalars.text(p, ctxt, value);
+                case "job_id" -> jobId = JsonScalars.wholeNumber(p, ctxt, value, "job_id");
+                case "envelope_id" -> envelopeId = JsonScalars.text(p, ctxt, value);
+                case "message" -> payload = value == JsonToken.VALUE_NULL ? null : PAYLOAD.deserialize(p, ctxt);
+                default -> {
+                    return false;
                 }
-            } catch (JsonMappingException e) {
-                // names the field in the reported path, e.g. $[1].job_id, as the bean binding did
-                throw JsonMappingException.wrapWithPath(e, CardsavrMessage.class, name);
             }
+            return true;
         }
-        if (t != JsonToken.END_OBJECT) {
-            return (CardsavrMessage) ctxt.handleUnexpectedToken(CardsavrMessage.class, p);
+
+        @Override
+        CardsavrMessage build(Map<String, Object> extras) {
+            return new CardsavrMessage(type, jobId, envelopeId, payload, extras);
         }
-        return new CardsavrMessage(type, jobId, envelopeId, payload, extras);
     }
 }

@@ -25,7 +25,7 @@ final class MessagePayloadDeserializer extends StdDeserializer<Object> {
         switch (parser.currentToken()) {
             case START_OBJECT:
             case FIELD_NAME:
-                return JobStatusDeserializer.read(parser, context);
+                return JobStatusDeserializer.readStatus(parser, context);
             case VALUE_STRING:
                 return parser.getText();
             case START_ARRAY:
