@@ -92,39 +92,41 @@ final class Scenarios {
 
     private Cadence componentCadence(String name, String options, BenchServer server, List<CreatedJob> jobs,
                                      Duration delay) throws Exception {
-        Contestant contestant = routed -> Contestants.componentJobs(server,
-                "delay=" + delay.toMillis() + "&initialDelay=0" + options, routed);
-        return cadence(name, server, jobs, delay, contestant, context -> Contestants.handOver(context, jobs));
+        return cadence(name, server, jobs, delay,
+                () -> startComponent(server, jobs, "delay=" + delay.toMillis() + "&initialDelay=0" + options));
     }
 
     Cadence handRolledCadence(BenchServer server, List<CreatedJob> jobs, Duration delay, int threads)
             throws Exception {
         String token = server.unsignedSessionToken();
-        Contestant contestant = routed -> Contestants.handRolledJobs(server, jobs, delay.toMillis(), threads, token,
-                routed);
-        return cadence("hand-rolled (" + threads + " threads)", server, jobs, delay, contestant, context -> { });
+        return cadence("hand-rolled (" + threads + " threads)", server, jobs, delay, () -> {
+            CamelContext hand = Contestants.handRolledJobs(server, jobs, delay.toMillis(), threads, token, new AtomicLong());
+            hand.start();
+            return hand::stop;
+        });
     }
 
-    /** Builds a contestant's CamelContext, not started yet. */
-    interface Contestant {
-        CamelContext create(AtomicLong routed) throws Exception;
+    /** Starts a contestant; what it returns stops it. */
+    interface Started {
+        AutoCloseable start() throws Exception;
     }
 
-    /** What happens once the context runs (handing the jobs over, for the component). */
-    interface AfterStart {
-        void run(CamelContext context) throws Exception;
+    /** The component's dynamicJobs consumer, started, with the jobs handed over. */
+    private static AutoCloseable startComponent(BenchServer server, List<CreatedJob> jobs, String options)
+            throws Exception {
+        CamelContext context = Contestants.componentJobs(server, options, new AtomicLong());
+        context.start();
+        Contestants.handOver(context, jobs);
+        return context::stop;
     }
 
     // the instruments (the server's observer and its sample array) exist before the baseline: they are not the contestant
-    private Cadence cadence(String name, BenchServer server, List<CreatedJob> jobs, Duration delay, Contestant contestant,
-                            AfterStart afterStart) throws Exception {
+    private Cadence cadence(String name, BenchServer server, List<CreatedJob> jobs, Duration delay, Started contestant)
+            throws Exception {
         server.firehose(1);
         PollIntervals intervals = server.observe(jobs, delay);
         Resources before = Resources.now();
-        CamelContext context = contestant.create(new AtomicLong());
-        context.start();
-        try {
-            afterStart.run(context);
+        try (AutoCloseable running = contestant.start()) {
             TimeUnit.NANOSECONDS.sleep(timing.cadenceWarmUp().toNanos());
             intervals.startMeasuring();
             long p0 = intervals.polls();
@@ -136,7 +138,6 @@ final class Scenarios {
             return new Cadence(name, jobs.size(), polls, lateness, added);
         } finally {
             server.stopObserving();
-            context.stop();
         }
     }
 
@@ -163,18 +164,8 @@ final class Scenarios {
     }
 
     private Steady componentFlatOut(BenchServer server, List<CreatedJob> jobs, int inFlight) throws Exception {
-        return steadyPolls(server, jobs, () -> {
-            CamelContext context = Contestants.componentJobs(server,
-                    "delay=" + FLAT_OUT_DELAY.toMillis() + "&initialDelay=0&maxConcurrentPolls=" + inFlight, new AtomicLong());
-            context.start();
-            Contestants.handOver(context, jobs);
-            return context::stop;
-        });
-    }
-
-    /** Starts a contestant; what it returns stops it. */
-    interface Started {
-        AutoCloseable start() throws Exception;
+        return steadyPolls(server, jobs, () -> startComponent(server, jobs,
+                "delay=" + FLAT_OUT_DELAY.toMillis() + "&initialDelay=0&maxConcurrentPolls=" + inFlight));
     }
 
     private Steady steadyPolls(BenchServer server, List<CreatedJob> jobs, Started contestant) throws Exception {

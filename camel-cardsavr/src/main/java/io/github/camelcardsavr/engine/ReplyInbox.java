@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplyInbox {
 
+    /** How long the delivery thread waits for more replies once one came: one wake-up for a millisecond's replies. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final ArrayDeque<ChannelReply> queue = new ArrayDeque<>();
     private boolean woken;
-    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     synchronized void add(ChannelReply reply) {
         queue.addLast(reply);
