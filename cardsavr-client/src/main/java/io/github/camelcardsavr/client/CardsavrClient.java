@@ -342,12 +342,12 @@ public final class CardsavrClient implements AutoCloseable {
     private <T> CompletableFuture<T> send(ApiCall call, Function<byte[], T> decoder) {
         if (closed) {
             return CompletableFuture.failedFuture(new CardsavrException(CardsavrException.Reason.CONNECTION,
-                    call.describe() + ": the client is closed"));
+                    call.describe() + ": the client is closed").beforeSending());
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         sessions.current().whenComplete((session, loginFailure) -> {
             if (loginFailure != null) {
-                result.completeExceptionally(Failures.unwrap(loginFailure));
+                result.completeExceptionally(notSent(loginFailure));
                 return;
             }
             attempt(call, session, decoder).whenComplete((value, failure) -> {
@@ -363,7 +363,8 @@ public final class CardsavrClient implements AutoCloseable {
                 LOG.debug("{} answered 401; renewing the session and retrying once", call.describe());
                 sessions.renew(session).whenComplete((fresh, reloginFailure) -> {
                     if (reloginFailure != null) {
-                        result.completeExceptionally(Failures.unwrap(reloginFailure));
+                        // the call itself was answered 401 (nothing done) and is not sent again
+                        result.completeExceptionally(notSent(reloginFailure));
                         return;
                     }
                     attempt(call, fresh, decoder).whenComplete((retried, retryFailure) -> {
@@ -379,6 +380,11 @@ public final class CardsavrClient implements AutoCloseable {
         return result;
     }
 
+    private static Throwable notSent(Throwable loginFailure) {
+        Throwable cause = Failures.unwrap(loginFailure);
+        return cause instanceof CardsavrException e ? e.beforeSending() : cause;
+    }
+
     private boolean shouldLogInAgain(CardsavrException error) {
         // A rejected access key is a subscription problem, not a session problem: a new login would not help.
         return config.getAuthMode() != AuthMode.TOKEN && error.isUnauthorized() && !error.isAccessKeyRejected();
@@ -390,7 +396,7 @@ public final class CardsavrClient implements AutoCloseable {
         try {
             request = codec.encode(call, session.token, session.key);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(Failures.during(call, e));
+            return CompletableFuture.failedFuture(Failures.during(call, e).beforeSending());
         }
         long started = System.nanoTime();
         CompletableFuture<T> out = new CompletableFuture<>();

@@ -47,6 +47,8 @@ public class CardsavrException extends RuntimeException {
     private final transient Duration retryAfter;
     private final int statusCode;
     private final boolean verified;
+    private final boolean sent;
+    private final int untrustedStatus;
 
     public CardsavrException(Reason reason, String message) {
         this(reason, message, 0, List.of(), null, null);
@@ -67,7 +69,15 @@ public class CardsavrException extends RuntimeException {
      */
     public CardsavrException(Reason reason, String message, int statusCode, List<ApiError> errors,
                              Duration retryAfter, Throwable cause, boolean verified) {
+        this(reason, message, statusCode, errors, retryAfter, cause, verified, true, 0);
+    }
+
+    private CardsavrException(Reason reason, String message, int statusCode, List<ApiError> errors,
+                              Duration retryAfter, Throwable cause, boolean verified, boolean sent,
+                              int untrustedStatus) {
         super(message, cause);
+        this.sent = sent;
+        this.untrustedStatus = untrustedStatus;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.statusCode = statusCode;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
@@ -89,11 +99,36 @@ public class CardsavrException extends RuntimeException {
 
     /** A copy of this failure with a different message, same status, errors, verification and cause chain. */
     public CardsavrException withMessage(String message) {
+        return copy(message, sent, untrustedStatus);
+    }
+
+    /**
+     * This failure, as the reason a call's own request was never sent (its session login failed, or it could not be
+     * encoded): the server cannot have acted on that call, whatever kind of failure the login met.
+     */
+    public CardsavrException beforeSending() {
+        return sent ? copy(getMessage(), false, untrustedStatus) : this;
+    }
+
+    /** This failure, as one read from a reply with this status that is not trusted (its signature failed). */
+    CardsavrException fromUntrustedReply(int status) {
+        return copy(getMessage(), sent, status);
+    }
+
+    private CardsavrException copy(String message, boolean wasSent, int replyStatus) {
         CardsavrException copy = new CardsavrException(reason, message, statusCode, getErrors(), retryAfter, getCause(),
-                verified);
+                verified, wasSent, replyStatus);
         // Keep the origin of the failure, not the place where context was added.
         copy.setStackTrace(getStackTrace());
         return copy;
+    }
+
+    /**
+     * False when the call this failure ends never sent its request (see {@link #beforeSending()}): a timeout or cut
+     * connection of the session login, say, which says nothing about what the server did with the call.
+     */
+    public boolean wasSent() {
+        return sent;
     }
 
     public Reason getReason() {
@@ -103,6 +138,15 @@ public class CardsavrException extends RuntimeException {
     /** The HTTP status, or 0 when the failure did not come with one. */
     public int getStatusCode() {
         return statusCode;
+    }
+
+    /**
+     * The HTTP status of the reply this failure was read from, trusted or not: {@link #getStatusCode()}, or for a
+     * reply refused for its signature the status it claimed (which nothing should act on, except knowing that an error
+     * reply, not a success, was refused). 0 when no reply was read or none said.
+     */
+    public int getReplyStatus() {
+        return statusCode != 0 ? statusCode : untrustedStatus;
     }
 
     /** The server's {@code _errors} entries (empty when none were sent or the body was not readable). */

@@ -198,7 +198,7 @@ final class ProtocolCodec {
 
     private static CardsavrException badSignature(ApiCall call, RawResponse response, String problem) {
         return new CardsavrException(CardsavrException.Reason.BAD_SIGNATURE, call.describe() + " -> " + response.status
-                + ": response " + problem);
+                + ": response " + problem).fromUntrustedReply(response.status);
     }
 
     private static String orEmpty(String value) {

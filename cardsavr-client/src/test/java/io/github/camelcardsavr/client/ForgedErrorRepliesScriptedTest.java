@@ -43,6 +43,9 @@ class ForgedErrorRepliesScriptedTest extends ScriptedClientTestSupport {
         assertThat(e.getErrors()).isEmpty();
         assertThat(e.getRetryAfter()).isEmpty();
         assertThat(server.logins()).as("no new login for a forged 401").isEqualTo(1);
+        // only that it was an error reply, not a success, is known (a success would have handed messages out)
+        assertThat(e.getReplyStatus()).isEqualTo(401);
+        assertThat(e.wasSent()).isTrue();
     }
 
     @Test

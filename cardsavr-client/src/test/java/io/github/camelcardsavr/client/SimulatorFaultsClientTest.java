@@ -70,6 +70,27 @@ class SimulatorFaultsClientTest {
     }
 
     @Test
+    void aCallWhoseSessionLoginFailedSaysItWasNeverSent() {
+        CardsavrClient fresh = CardsavrClient.create(SimulatorClients.signed(SIM.getSimulator())
+                .responseTimeout(Duration.ofSeconds(2)).build());
+        try (fresh) {
+            long polls = admin.requestCount("GET", "/broadcasts");
+            admin.faults().onPath("/session/login").errorBurst(1, 503);
+            CardsavrException e = failure(fresh.pollJobBroadcasts(job.jobId(), job.accessKey()));
+            assertThat(e.getStatusCode()).isEqualTo(503);
+            assertThat(e.getMessage()).contains("login");
+            assertThat(e.wasSent()).as("the poll never left: its login failed").isFalse();
+            assertThat(admin.requestCount("GET", "/broadcasts")).isEqualTo(polls);
+
+            admin.faults().reset().onPath("/broadcasts").errorBurst(1, 503);
+            CardsavrException polled = failure(fresh.pollJobBroadcasts(job.jobId(), job.accessKey()));
+            assertThat(polled.getStatusCode()).isEqualTo(503);
+            assertThat(polled.wasSent()).isTrue();
+            assertThat(polled.getReplyStatus()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void tamperedResponseSignatureIsRejected() {
         admin.faults().badSignature(1.0);
         CardsavrException e = pollFailure();
