@@ -16,6 +16,7 @@ import io.github.camelcardsavr.engine.ChannelReply;
 import io.github.camelcardsavr.engine.ChannelType;
 import io.github.camelcardsavr.engine.JobBuffer;
 import io.github.camelcardsavr.engine.JobBuffers;
+import io.github.camelcardsavr.engine.MessageFingerprint;
 import io.github.camelcardsavr.engine.PolledChannel;
 import io.github.camelcardsavr.model.CardsavrMessage;
 import io.github.camelcardsavr.model.Subscription;
@@ -27,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * The jobStatus consumer's call: drain one job's broadcast channel with its access key, subscribing first when the
  * job has none and again when the server rejects the key.
  * <p>
- * With {@code recoveryChannel} (the default) every job also has a second registration that is left alone while polls
- * succeed. Every registration gets its own copy of the job's messages, and the server keeps them for an hour, so after
- * an <em>uncertain</em> failure (a reply that may have drained the primary channel and never arrived or could not be
- * read) the job's next call reads the recovery channel instead; messages already received are recognised by their
- * fingerprints and skipped, the rest are routed in the job's order. When the job has ended, one last call drains the
+ * With {@code recoveryChannel} (the default) every job also has a second registration, made before its first, that is
+ * left alone while polls succeed. Every registration gets its own copy of the job's messages, and the server keeps
+ * them for an hour, so after an <em>uncertain</em> failure (a reply that may have drained the primary channel and
+ * never arrived or could not be read) the job's next call reads the recovery channel instead; messages already
+ * received are recognised by their fingerprints and skipped, the rest are routed in the job's order. When the job has ended, one last call drains the
  * recovery channel.
  * <p>
  * Subscribing again abandons what still waits on the old key, so a rejection must be the server's word: one whose
@@ -58,8 +59,8 @@ final class BroadcastPolls implements ChannelType {
         /** A poll failed in a way that may have drained the primary channel: the next call reads this one. */
         volatile boolean pending;
         /**
-         * A reading of this channel failed in a way that may or may not have taken what it held: the primary is
-         * read next (it holds what came after the first failure), then this channel once more.
+         * A reading of this channel failed in a way that may or may not have taken what it held: the next call
+         * reads the primary (it holds what came after the first failure) and this channel right after it.
          */
         volatile boolean recheck;
         /** The job ended: the next call drains this channel, then the job goes. */
@@ -93,13 +94,32 @@ final class BroadcastPolls implements ChannelType {
     @Override
     public CompletableFuture<ChannelReply> call(PolledChannel channel) {
         Recovery r = recoveryChannel ? recovery.computeIfAbsent(channel.id(), id -> new Recovery(null)) : null;
-        CompletableFuture<Boolean> registered = r == null || r.key != null
-                ? CompletableFuture.completedFuture(false) : registerRecovery(channel.id(), r);
-        return registered.thenCompose(changed -> {
-            CompletableFuture<ChannelReply> reply = r != null && r.key != null && (r.pending || r.lastCall)
-                    ? readRecovery(channel, r) : poll(channel, r);
-            return reply.thenApply(result -> result.changingState(changed || result.changed()));
-        });
+        if (r == null || r.key != null) {
+            return readOrPoll(channel, r, false);
+        }
+        CompletableFuture<Void> registering = registerRecovery(channel.id(), r);
+        if (channel.accessKey() == null) {
+            // The recovery channel must exist before the job's own: a registration gets only what is published after
+            // it, so a recovery channel registered later would miss what came between, and reading it after a failed
+            // poll would route later messages before those. No channel is opened until it exists.
+            return registering.handle((ignored, e) -> e == null ? null : CardsavrClient.unwrap(e))
+                    .thenCompose(failure -> failure == null ? readOrPoll(channel, r, true)
+                            : CompletableFuture.completedFuture(ChannelReply.failed(channel, failure, null)));
+        }
+        return registering.handle((ignored, e) -> {
+            if (e != null) {
+                // the job is polled on its channel meanwhile; registering is tried again on its next call
+                LOG.debug("Registering the recovery channel of job {} failed: {}", channel.id(),
+                        CardsavrClient.unwrap(e).getMessage());
+            }
+            return e == null;
+        }).thenCompose(changed -> readOrPoll(channel, r, changed));
+    }
+
+    private CompletableFuture<ChannelReply> readOrPoll(PolledChannel channel, Recovery r, boolean changed) {
+        CompletableFuture<ChannelReply> reply = r != null && r.key != null && (r.pending || r.lastCall)
+                ? readRecovery(channel, r) : poll(channel, r);
+        return changed ? reply.thenApply(result -> result.changingState(true)) : reply;
     }
 
     private CompletableFuture<ChannelReply> poll(PolledChannel channel, Recovery r) {
@@ -142,18 +162,57 @@ final class BroadcastPolls implements ChannelType {
                 .handle((messages, e) -> {
                     if (e == null) {
                         doubtedKeys.remove(id);
+                        ChannelReply reply = ChannelReply.ok(channel, messages, malformed(messages), obtained.get());
                         if (r != null && r.recheck) {
                             r.recheck = false;
                             r.pending = true;
+                            return readAgainAfter(reply, r);
                         }
-                        return ChannelReply.ok(channel, messages, malformed(messages), obtained.get());
+                        return CompletableFuture.completedFuture(reply);
                     }
                     Throwable cause = CardsavrClient.unwrap(e);
                     if (r != null && r.key != null && isUncertain(cause)) {
                         r.pending = true;
                     }
-                    return ChannelReply.failed(channel, cause, obtained.get());
-                });
+                    return CompletableFuture.completedFuture(ChannelReply.failed(channel, cause, obtained.get()));
+                })
+                .thenCompose(reply -> reply);
+    }
+
+    /**
+     * The recovery channel is read right after the primary one, once a reading of it failed in a way that may or may
+     * not have taken what it held, and the two replies are put in the job's order. Each channel holds everything
+     * published since it was last emptied, so one of the two replies starts earlier in the job's stream: the recovery
+     * channel's when it still holds the primary reply's first message (the failed reading took nothing), the primary
+     * one's otherwise (that reading took it, and whatever both readings took is lost).
+     */
+    private CompletableFuture<ChannelReply> readAgainAfter(ChannelReply primary, Recovery r) {
+        return readRecovery(primary.channel(), r).thenApply(recovery -> {
+            if (recovery.failure() != null) {
+                // what the job's channel brought is routed now, the recovery channel read on a later call
+                return primary.changingState(recovery.changed()).withPartFailed(recovery.failure());
+            }
+            return inJobOrder(primary, recovery);
+        });
+    }
+
+    /** Two successful readings of the job's channels, taken together: the one that starts earlier in the job goes first. */
+    static ChannelReply inJobOrder(ChannelReply primary, ChannelReply recovery) {
+        return holdsFirstOf(recovery.items(), primary.items()) ? primary.precededBy(recovery)
+                : primary.withRecovered(recovery.items());
+    }
+
+    private static boolean holdsFirstOf(List<?> recovered, List<?> polled) {
+        if (polled.isEmpty()) {
+            return true;
+        }
+        long first = MessageFingerprint.of((CardsavrMessage) polled.get(0));
+        for (Object item : recovered) {
+            if (MessageFingerprint.of((CardsavrMessage) item) == first) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CompletableFuture<ChannelReply> readRecovery(PolledChannel channel, Recovery r) {
@@ -177,8 +236,9 @@ final class BroadcastPolls implements ChannelType {
                 r.pending = false;
                 return ChannelReply.failed(channel, cause, null).changingState(true).fromRecovery(last);
             }
-            if (cause instanceof CardsavrException ce && ce.getReason() == CardsavrException.Reason.HTTP_STATUS) {
-                // an error answer handed nothing out: the channel still holds it all, and goes before the primary
+            if (cause instanceof CardsavrException ce && ce.getReplyStatus() >= 400) {
+                // An error answer handed nothing out: the channel still holds it all, and goes before the primary. (A
+                // forged one might hide a reply that did; reading this channel again then loses nothing either.)
                 LOG.info("Reading the recovery channel of job {} failed ({}); reading it again next", channel.id(),
                         cause.getMessage());
                 r.pending = true;
@@ -186,10 +246,11 @@ final class BroadcastPolls implements ChannelType {
             }
             if (isUncertain(cause)) {
                 // Had this reading taken what it held, the primary still holds what came after the first failure; had
-                // it not, this channel still holds everything: the primary is read next, then this channel once more.
-                // the failure itself is the failure log's one WARN line; this says what follows from it
-                LOG.info("Reading the recovery channel of job {} failed as well ({}); reading the job's channel, then"
-                         + " this one again. Messages both readings took are lost", channel.id(), cause.getMessage());
+                // it not, this channel still holds everything: both are read next, in one call (see readAgainAfter).
+                // The failure itself is the failure log's one WARN line; this says what follows from it.
+                LOG.info("Reading the recovery channel of job {} failed as well ({}); reading the job's channel and"
+                         + " this one together next. Messages both readings took are lost", channel.id(),
+                        cause.getMessage());
                 r.pending = false;
                 r.recheck = true;
                 return ChannelReply.failed(channel, cause, null).fromRecovery(last);
@@ -198,29 +259,23 @@ final class BroadcastPolls implements ChannelType {
         });
     }
 
-    private CompletableFuture<Boolean> registerRecovery(long jobId, Recovery r) {
-        return client.subscribe(jobId).handle((subscription, e) -> {
-            String key = e == null && subscription != null ? subscription.getAccessKey() : null;
-            if (key == null || key.isEmpty()) {
-                // the job is polled on its primary channel meanwhile; registering is tried again on its next call
-                LOG.debug("Registering the recovery channel of job {} failed: {}", jobId,
-                        e == null ? "no access_key" : CardsavrClient.unwrap(e).getMessage());
-                return false;
-            }
-            r.key = key;
-            return true;
-        });
+    private CompletableFuture<Void> registerRecovery(long jobId, Recovery r) {
+        return subscribe(jobId, new AtomicReference<>()).thenAccept(key -> r.key = key);
     }
 
     /**
      * True when the reply may have drained the channel on the server and was lost on the way or could not be read: a
      * cut or reset connection, a timeout, a reply spoiled in transit, a 5xx (a gateway's answer for a server that may
      * have handed the messages out), an access key rejected (what it held is gone). A 4xx the server answered before
-     * reading (429, 404, a session rejected) took nothing.
+     * reading (429, 404, a session rejected) took nothing, and neither did a call whose request was never sent (its
+     * session login failed, however).
      */
     static boolean isUncertain(Throwable failure) {
         if (!(failure instanceof CardsavrException e)) {
             return true;
+        }
+        if (!e.wasSent()) {
+            return false;
         }
         return switch (e.getReason()) {
             case TIMEOUT, CONNECTION, BAD_SIGNATURE, UNDECRYPTABLE_BODY, MALFORMED_BODY, BODY_TOO_LARGE -> true;
@@ -272,7 +327,8 @@ final class BroadcastPolls implements ChannelType {
         int lastTwin = -1;
         for (int i = 0; i < items.size(); i++) {
             first[i] = buffer.isFirstCopy((CardsavrMessage) items.get(i), reply.isFromRecovery(i));
-            if (!first[i]) {
+            // a twin from this very reply (the primary part of a recovery reading taken together) was not routed yet
+            if (!first[i] && reply.isFromRecovery(i)) {
                 lastTwin = i;
             }
         }

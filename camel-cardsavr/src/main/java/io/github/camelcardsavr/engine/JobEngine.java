@@ -443,6 +443,9 @@ public final class JobEngine {
         if (reply.malformed() != null) {
             onFailure.accept(new CallFailure(channel.id(), type.callName(), reply.malformed(), false, 0));
         }
+        if (reply.partFailed() != null) {
+            onFailure.accept(new CallFailure(channel.id(), type.callName(), reply.partFailed(), false, 0));
+        }
         markKeyChange(channel, reply);
         long before = buffers.appended();
         type.accept(reply, buffers);

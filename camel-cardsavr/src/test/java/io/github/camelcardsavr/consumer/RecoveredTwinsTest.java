@@ -60,6 +60,32 @@ class RecoveredTwinsTest {
     }
 
     @Test
+    void bothChannelsReadTogetherAfterARecoveryReadingThatTookNothingFollowTheRecoveryChannel() {
+        polls.accept(primary(1, 2), buffers);
+        // a primary poll and then a recovery reading failed without taking anything: the primary holds 3..7, the
+        // recovery channel 1..7; read together, the recovery channel goes first and the primary's copies are its twins
+        polls.accept(BroadcastPolls.inJobOrder(primary(3, 4, 5, 6, 7), recovery(1, 2, 3, 4, 5, 6, 7)), buffers);
+        polls.accept(primary(8), buffers);
+        polls.accept(recovery(8), buffers);
+
+        assertThat(routed()).containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8");
+        assertThat(late()).isEmpty();
+    }
+
+    @Test
+    void bothChannelsReadTogetherAfterARecoveryReadingThatTookItsMessagesFollowThePrimary() {
+        polls.accept(primary(1, 2), buffers);
+        // the primary poll failed without taking anything (it holds 3..7), the recovery reading took 1..5 and was
+        // lost: read together, the primary goes first and the recovery channel adds what came after it
+        polls.accept(BroadcastPolls.inJobOrder(primary(3, 4, 5, 6, 7), recovery(6, 7, 8)), buffers);
+        polls.accept(primary(8, 9), buffers);
+        polls.accept(recovery(9), buffers);
+
+        assertThat(routed()).containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9");
+        assertThat(late()).isEmpty();
+    }
+
+    @Test
     void aMessageTheJobReallySentTwiceIsRoutedTwice() {
         polls.accept(primary(1, 1), buffers);
         polls.accept(recovery(1, 1, 2), buffers);

@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import io.github.camelcardsavr.client.CardsavrException;
@@ -164,6 +165,34 @@ class RecoveryChannelTest {
                                                                              + " failed as well"));
             }
             assertRecoveryLogged(logs);
+        }
+    }
+
+    /**
+     * A registration gets only what is published after it, so the recovery channel must exist before the job's own:
+     * registered later, it would miss what came between, and reading it after a failed poll would route later
+     * messages before those. When registering it fails, the job's own channel is not opened in that call.
+     */
+    @Test
+    void theRecoveryChannelIsRegisteredBeforeTheJobsOwnEvenWhenItsRegistrationFails() throws Exception {
+        try (ReliabilityHarness h = new ReliabilityHarness()) {
+            long id = h.manualJobs(1, MESSAGES).get(0);
+            List<String> arrivals = new CopyOnWriteArrayList<>();
+            h.admin().observeRequests((method, path) -> {
+                if (path.contains("/" + id + "/broadcasts")) {
+                    arrivals.add(method);
+                }
+            });
+            h.admin().faults().onPath("/registrations").errorBurst(1, 500);
+            h.startContext("jobStatus?jobId=" + id, null);
+            h.awaitSubscribed(List.of(id));
+            h.admin().observeRequests(null);
+
+            // the failed registration, the recovery channel's, the job's own, then its first poll
+            assertThat(arrivals.subList(0, arrivals.indexOf("GET") + 1)).containsExactly("POST", "POST", "POST", "GET");
+            h.emit(List.of(id), 1, MESSAGES, MESSAGES, PERIOD_MILLIS).join();
+            h.awaitAllDelivered();
+            assertThat(FaultFigures.of("registration-order", h, System.nanoTime()).outOfOrder()).isEmpty();
         }
     }
 
