@@ -1,8 +1,13 @@
 package io.github.camelcardsavr.benchmarks;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,7 +37,9 @@ final class Scenarios {
     record Cadence(String contestant, int jobs, double polls, double[] latenessMillis, Resources added) {
     }
 
-    record FlatOut(Steady componentUnsigned, Steady componentSigned, Steady handRolled, Steady rawHttp) {
+    /** Each contestant's median round, and every round's polls/s in the order they ran. */
+    record FlatOut(Steady componentUnsigned, Steady componentSigned, Steady handRolled, Steady rawHttp,
+                   Map<String, List<Double>> rounds) {
     }
 
     /** Polls per second once running steadily, and the CPU each poll cost by thread role (microseconds). */
@@ -142,25 +149,54 @@ final class Scenarios {
     }
 
     /**
-     * Jobs polled every {@link #FLAT_OUT_DELAY}, more than the machine can serve: how many polls per second each contestant gets once
-     * it runs steadily. Counting starts after every job was polled once (for the component that is after it
-     * registered each job's recovery channel, work a contestant without one does not do) and a warm-up after that.
+     * Jobs polled every {@link #FLAT_OUT_DELAY}, more than the machine can serve: how many polls per second each
+     * contestant gets once it runs steadily. Counting starts after every job was polled once (for the component that
+     * is after it registered each job's recovery channel, work a contestant without one does not do) and a warm-up
+     * after that. The contestants take turns, {@code rounds} times, in reverse order every other round, and each one's
+     * median round is judged: a ratio of two contestants measured once each, one after the other, moved with whatever
+     * else the machine did meanwhile by more than the distance to its target.
      */
-    FlatOut flatOut(BenchServer unsigned, BenchServer signed, int jobCount, int inFlight) throws Exception {
-        Steady componentUnsigned = componentFlatOut(unsigned, unsigned.jobs(jobCount), inFlight);
-        Steady componentSigned = componentFlatOut(signed, signed.jobs(jobCount), inFlight);
-        List<CreatedJob> jobs = unsigned.jobs(jobCount);
+    FlatOut flatOut(BenchServer unsigned, BenchServer signed, int jobCount, int inFlight, int rounds)
+            throws Exception {
+        List<CreatedJob> unsignedJobs = unsigned.jobs(jobCount);
+        List<CreatedJob> signedJobs = signed.jobs(jobCount);
+        List<CreatedJob> handJobs = unsigned.jobs(jobCount);
+        List<CreatedJob> rawJobs = unsigned.jobs(jobCount);
         String token = unsigned.unsignedSessionToken();
-        Steady handRolled = steadyPolls(unsigned, jobs, () -> {
-            CamelContext hand = Contestants.handRolledJobs(unsigned, jobs, FLAT_OUT_DELAY.toMillis(), inFlight / 2, token, new AtomicLong());
+        Map<String, Callable<Steady>> contestants = new LinkedHashMap<>();
+        contestants.put("component", () -> componentFlatOut(unsigned, unsignedJobs, inFlight));
+        contestants.put("component, signed", () -> componentFlatOut(signed, signedJobs, inFlight));
+        contestants.put("hand-rolled route", () -> steadyPolls(unsigned, handJobs, () -> {
+            CamelContext hand = Contestants.handRolledJobs(unsigned, handJobs, FLAT_OUT_DELAY.toMillis(), inFlight / 2,
+                    token, new AtomicLong());
             hand.start();
             return hand::stop;
-        });
-        Steady raw = steadyPolls(unsigned, jobs, () -> {
-            RawHttpPolls polls = new RawHttpPolls(unsigned.baseUrl(), token, jobs, inFlight);
+        }));
+        contestants.put("raw HttpClient", () -> steadyPolls(unsigned, rawJobs, () -> {
+            RawHttpPolls polls = new RawHttpPolls(unsigned.baseUrl(), token, rawJobs, inFlight);
             return polls::close;
-        });
-        return new FlatOut(componentUnsigned, componentSigned, handRolled, raw);
+        }));
+        Map<String, List<Steady>> measured = new LinkedHashMap<>();
+        contestants.keySet().forEach(name -> measured.put(name, new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = new ArrayList<>(contestants.keySet());
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (String name : order) {
+                measured.get(name).add(contestants.get(name).call());
+            }
+        }
+        Map<String, List<Double>> polls = new LinkedHashMap<>();
+        measured.forEach((name, steadies) -> polls.put(name, steadies.stream().map(Steady::polls).toList()));
+        return new FlatOut(median(measured.get("component")), median(measured.get("component, signed")),
+                median(measured.get("hand-rolled route")), median(measured.get("raw HttpClient")), polls);
+    }
+
+    private static Steady median(List<Steady> rounds) {
+        List<Steady> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(Steady::polls));
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private Steady componentFlatOut(BenchServer server, List<CreatedJob> jobs, int inFlight) throws Exception {
