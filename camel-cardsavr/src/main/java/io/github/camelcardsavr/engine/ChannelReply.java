@@ -23,7 +23,8 @@ import io.github.camelcardsavr.client.CardsavrException;
  * @param last      the channel's last call: its job ended and this call drained what was left
  */
 public record ChannelReply(PolledChannel channel, List<?> items, CardsavrException malformed, Throwable failure,
-        Throwable partFailed, String accessKey, boolean called, boolean changed, boolean recovered, int recoveredFrom, int recoveredTo, boolean last) {
+        Throwable partFailed, String accessKey, boolean called, boolean changed, boolean recovered, int recoveredFrom,
+        int recoveredTo, boolean last) {
 
     public static ChannelReply ok(PolledChannel channel, List<?> items, CardsavrException malformed, String accessKey) {
         List<?> all = items == null ? List.of() : items;
@@ -92,8 +93,8 @@ public record ChannelReply(PolledChannel channel, List<?> items, CardsavrExcepti
 
     /** An empty success with nothing new: the I/O thread counts it, the delivery thread never sees it. */
     boolean isQuiet() {
-        return called && failure == null && malformed == null && partFailed == null && items.isEmpty() && !changed && !recovered && !last
-               && (accessKey == null || accessKey.equals(channel.accessKey()));
+        return called && failure == null && malformed == null && partFailed == null && items.isEmpty() && !changed
+               && !recovered && !last && (accessKey == null || accessKey.equals(channel.accessKey()));
     }
 
     @Override
