@@ -139,7 +139,9 @@ final class BroadcastPolls implements ChannelType {
         } else {
             polled = subscribe(id, obtained).thenCompose(k -> client.pollJobBroadcasts(id, k));
         }
-        return polled
+        // a job's calls never overlap, so what recheck says now it still says when the poll completes
+        boolean recheck = r != null && r.recheck;
+        CompletableFuture<ChannelReply> replied = polled
                 .exceptionallyCompose(e -> {
                     Throwable cause = CardsavrClient.unwrap(e);
                     if (knownKey != null && cause instanceof CardsavrException ce && ce.isAccessKeyRejected()
@@ -162,21 +164,20 @@ final class BroadcastPolls implements ChannelType {
                 .handle((messages, e) -> {
                     if (e == null) {
                         doubtedKeys.remove(id);
-                        ChannelReply reply = ChannelReply.ok(channel, messages, malformed(messages), obtained.get());
-                        if (r != null && r.recheck) {
+                        if (recheck) {
                             r.recheck = false;
                             r.pending = true;
-                            return readAgainAfter(reply, r);
                         }
-                        return CompletableFuture.completedFuture(reply);
+                        return ChannelReply.ok(channel, messages, malformed(messages), obtained.get());
                     }
                     Throwable cause = CardsavrClient.unwrap(e);
                     if (r != null && r.key != null && isUncertain(cause)) {
                         r.pending = true;
                     }
-                    return CompletableFuture.completedFuture(ChannelReply.failed(channel, cause, obtained.get()));
-                })
-                .thenCompose(reply -> reply);
+                    return ChannelReply.failed(channel, cause, obtained.get());
+                });
+        return recheck ? replied.thenCompose(reply -> reply.failure() == null ? readAgainAfter(reply, r)
+                : CompletableFuture.completedFuture(reply)) : replied;
     }
 
     /**
