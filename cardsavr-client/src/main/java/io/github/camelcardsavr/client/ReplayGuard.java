@@ -22,6 +22,7 @@ final class ReplayGuard {
 
     static final int CAPACITY = 4096;
     static final Duration CLOCK_ALLOWANCE = Duration.ofMinutes(1);
+    private static final int FINGERPRINT_CHARS = 12;
 
     private final int capacity;
     private final long slackMillis;
@@ -71,16 +72,33 @@ final class ReplayGuard {
         return accepted.size();
     }
 
-    // An HMAC-SHA256 is uniformly distributed, so 64 of its bits identify a reply among a few thousand.
+    // An HMAC-SHA256 is uniformly distributed, so 64 of its bits identify a reply among a few thousand. Only the
+    // first 12 base64 characters (9 bytes) are decoded: this runs on the I/O thread for every signed reply.
     private static Long fingerprint(String signature) {
-        byte[] raw = Base64.getDecoder().decode(signature.trim());
-        return raw.length >= Long.BYTES ? ByteBuffer.wrap(raw).getLong() : (long) signature.trim().hashCode();
+        String trimmed = signature.trim();
+        if (trimmed.length() >= FINGERPRINT_CHARS) {
+            try {
+                byte[] head = Base64.getDecoder().decode(trimmed.substring(0, FINGERPRINT_CHARS));
+                return ByteBuffer.wrap(head).getLong();
+            } catch (IllegalArgumentException notBase64) {
+                // a verified signature is base64; anything else is still told apart by its text
+            }
+        }
+        return (long) trimmed.hashCode();
     }
 
     private static long numeric(String nonce) {
-        if (nonce == null || nonce.isEmpty() || nonce.length() > 18 || !nonce.chars().allMatch(Character::isDigit)) {
+        if (nonce == null || nonce.isEmpty() || nonce.length() > 18) {
             return Long.MIN_VALUE;
         }
-        return Long.parseLong(nonce);
+        long value = 0;
+        for (int i = 0; i < nonce.length(); i++) {
+            char c = nonce.charAt(i);
+            if (c < '0' || c > '9') {
+                return Long.MIN_VALUE;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

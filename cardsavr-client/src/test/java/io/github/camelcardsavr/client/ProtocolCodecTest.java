@@ -227,4 +227,17 @@ class ProtocolCodecTest {
         assertThat(EncryptedEnvelope.extract(utf8("{\"encrypted_bo"))).isNull();
         assertThat(EncryptedEnvelope.extract(new byte[0])).isNull();
     }
+
+    @Test
+    void theWrapperAsServersWriteItReadsLikeAnyOtherJson() {
+        assertThat(EncryptedEnvelope.extract(utf8(EncryptedEnvelope.wrap("Q1Q=$SVY=$aes-256-gcm"))))
+                .isEqualTo("Q1Q=$SVY=$aes-256-gcm");
+        assertThat(EncryptedEnvelope.extract(utf8("{\"encrypted_body\":\"a\\/b\"}"))).as("an escape is decoded")
+                .isEqualTo("a/b");
+        assertThat(EncryptedEnvelope.extract(utf8("{\"encrypted_body\":\"\u00e9t\u00e9\"}"))).as("non-ASCII text")
+                .isEqualTo("\u00e9t\u00e9");
+        assertThat(EncryptedEnvelope.extract(utf8("{\"encrypted_body\":\"a\",\"b\":\"c\"}"))).as("a second member")
+                .isEqualTo("a");
+        assertThat(EncryptedEnvelope.extract(utf8("{\"encrypted_body\":\"\"}"))).isEmpty();
+    }
 }
