@@ -36,12 +36,21 @@ public final class BodyEncryption {
     private static final int GCM_IV_BYTES = 12;
     private static final int GCM_TAG_BITS = 128;
     private static final int CBC_IV_BYTES = 16;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // one generator per thread: the default one is shared behind a lock and reads /dev/urandom for every IV
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(BodyEncryption::newRandom);
     // looking a Cipher up costs more than encrypting a small reply, and every signed reply is encrypted
     private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
     private static final ThreadLocal<Cipher> CBC = ThreadLocal.withInitial(() -> cipher("AES/CBC/PKCS5Padding"));
 
     private BodyEncryption() {
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The DRBG SecureRandom is not available in this JVM", e);
+        }
     }
 
     private static Cipher cipher(String transformation) {
@@ -54,7 +63,7 @@ public final class BodyEncryption {
 
     public static String encryptGcm(byte[] key, byte[] plaintext) {
         byte[] iv = new byte[GCM_IV_BYTES];
-        RANDOM.nextBytes(iv);
+        RANDOM.get().nextBytes(iv);
         try {
             Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BITS, iv));
@@ -72,7 +81,7 @@ public final class BodyEncryption {
 
     public static String encryptCbc(byte[] key, byte[] plaintext) {
         byte[] iv = new byte[CBC_IV_BYTES];
-        RANDOM.nextBytes(iv);
+        RANDOM.get().nextBytes(iv);
         try {
             Cipher cipher = CBC.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));

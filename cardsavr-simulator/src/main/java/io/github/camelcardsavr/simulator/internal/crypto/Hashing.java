@@ -41,11 +41,15 @@ public final class Hashing {
         }
     }
 
-    public static byte[] hmacSha256(byte[] key, byte[] data) {
+    /** HMAC-SHA256 of the parts one after the other, as if they were one array. */
+    public static byte[] hmacSha256(byte[] key, byte[]... parts) {
         try {
             Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }

@@ -5,13 +5,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
-import io.github.camelcardsavr.simulator.internal.Json;
 import io.github.camelcardsavr.simulator.internal.crypto.BodyEncryption;
 import io.github.camelcardsavr.simulator.internal.crypto.RequestSignature;
 
@@ -46,24 +44,25 @@ final class ResponseWriter {
         String wire;
         if (success && request.encryptResponse && request.responseKey != null) {
             String encrypted = BodyEncryption.encrypt(request.replyScheme, request.responseKey, plain);
-            wire = Json.writeString(Map.of("encrypted_body", plan.undecryptable ? corrupt(encrypted) : encrypted));
+            wire = envelope(plan.undecryptable ? corrupt(encrypted) : encrypted);
             spoiled |= plan.undecryptable;
             counter.recordEncryptedReply(request.replyScheme);
         } else if (success && plan.undecryptable) {
-            wire = Json.writeString(Map.of("encrypted_body", corrupt(BodyEncryption.encryptGcm(randomKey(), plain))));
+            wire = envelope(corrupt(BodyEncryption.encryptGcm(randomKey(), plain)));
             spoiled = true;
         } else {
             wire = new String(plain, StandardCharsets.UTF_8);
         }
+        byte[] bytes = wire.getBytes(StandardCharsets.UTF_8);
         Headers headers = request.exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json");
         response.headers().forEach(headers::set);
         if (request.responseKey != null || plan.badSignature) {
             byte[] key = request.responseKey != null ? request.responseKey : randomKey();
             String nonce = Long.toString(System.currentTimeMillis());
-            String signature = RequestSignature.sign(key, request.signedPath, security.authorization(), nonce, wire);
+            String signature = RequestSignature.sign(key, request.signedPath, security.authorization(), nonce, bytes);
             if (plan.badSignature) {
-                signature = RequestSignature.sign(randomKey(), request.signedPath, security.authorization(), nonce, wire);
+                signature = RequestSignature.sign(randomKey(), request.signedPath, security.authorization(), nonce, bytes);
                 spoiled |= request.responseKey != null;
             }
             headers.set(RequestSignature.AUTHORIZATION_HEADER, security.authorization());
@@ -80,11 +79,15 @@ final class ResponseWriter {
             // The client cannot use this response, so what it carried is put back for the next poll.
             response.rollback().run();
         }
-        byte[] bytes = wire.getBytes(StandardCharsets.UTF_8);
         if (plan.drop) {
             dropMidResponse(request.exchange, response.status(), bytes);
         }
         send(request.exchange, response.status(), bytes);
+    }
+
+    /** {@code {"encrypted_body":"..."}} as JSON.stringify writes it; base64 and '$' need no escaping. */
+    private static String envelope(String encryptedBody) {
+        return "{\"encrypted_body\":\"" + encryptedBody + "\"}";
     }
 
     static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {

@@ -119,7 +119,7 @@ final class WireSecurity {
                             + " with this instance's integrator name",
                     RequestSignature.AUTHORIZATION_HEADER);
         }
-        if (!nonce.chars().allMatch(Character::isDigit)) {
+        if (!isDigits(nonce)) {
             throw new ApiProblem(401, "InvalidSignature", "x-cardsavr-nonce must be epoch milliseconds",
                     RequestSignature.NONCE_HEADER);
         }
@@ -129,6 +129,15 @@ final class WireSecurity {
                     "The request signature does not match (signed with the " + keyName + ")",
                     RequestSignature.SIGNATURE_HEADER);
         }
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses the body, decrypting an {@code encrypted_body} wrapper with {@code key}. */
