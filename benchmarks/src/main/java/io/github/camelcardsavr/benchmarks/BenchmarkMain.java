@@ -29,7 +29,8 @@ public final class BenchmarkMain {
     private static final Duration CADENCE_DELAY = Duration.ofSeconds(5);
     private static final int IN_FLIGHT = 64;
     private static final int HAND_ROLLED_THREADS = 32;
-    private static final int FLAT_OUT_ROUNDS = 3;
+    private static final int FLAT_OUT_ROUNDS = 5;
+    private static final int DRAIN_ROUNDS = 3;
 
     private BenchmarkMain() {
     }
@@ -48,9 +49,9 @@ public final class BenchmarkMain {
         try (BenchServer unsigned = BenchServer.start(false); BenchServer signed = BenchServer.start(true)) {
             // one short unreported drain of every contestant first: the first measurement of the run would otherwise
             // also measure the JIT compiling the code all of them share (HTTP client, Jackson, Camel)
-            new Scenarios(Scenarios.Timing.quick()).drain(unsigned, 20);
+            new Scenarios(Scenarios.Timing.quick()).drain(unsigned, 20, 1);
             for (int perPoll : new int[] { 1, 20, 500 }) {
-                report.drain(scenarios.drain(unsigned, perPoll));
+                report.drain(scenarios.drain(unsigned, perPoll, quick ? 1 : DRAIN_ROUNDS));
                 System.out.println(report.lastLine());
             }
             List<CreatedJob> jobs = unsigned.jobs(JOBS);
@@ -105,6 +106,7 @@ public final class BenchmarkMain {
         private final List<String> rows = new ArrayList<>();
         private final List<String> missed = new ArrayList<>();
         private final List<String> chart = new ArrayList<>();
+        private final List<Scenarios.Drain> drainRounds = new ArrayList<>();
         private String flatOut;
 
         void drain(Scenarios.Drain d) {
@@ -114,6 +116,17 @@ public final class BenchmarkMain {
             rows.add(row("Backlog drain, " + d.perPoll() + " msg/poll (msgs/s)", num(d.component()),
                     num(d.handRolled()), num(d.client()) + " (client)", x(ratio), target));
             chart.add(String.format(Locale.ROOT, "%d/poll|%.0f|%.0f", d.perPoll(), d.component(), d.handRolled()));
+            drainRounds.add(d);
+            if (d.perPoll() == 500) {
+                rows.add(row("Backlog drain, each round in turn (msgs/s)", drainRounds(Scenarios.Drain.COMPONENT),
+                        drainRounds(Scenarios.Drain.HAND_ROLLED), drainRounds(Scenarios.Drain.CLIENT) + " (client)", "",
+                        "medians judged"));
+            }
+        }
+
+        private String drainRounds(String contestant) {
+            return String.join("; ", drainRounds.stream().map(d -> d.perPoll() + "/poll: " + String.join(" / ",
+                    d.rounds().get(contestant).stream().map(Report::num).toList())).toList());
         }
 
         void cadence(Scenarios.Cadence c) {

@@ -1,8 +1,6 @@
 package io.github.camelcardsavr.benchmarks;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +29,11 @@ final class Scenarios {
         }
     }
 
-    record Drain(int perPoll, double component, double handRolled, double client) {
+    /** Each contestant's median round, and every round's messages/s in the order they ran. */
+    record Drain(int perPoll, double component, double handRolled, double client, Map<String, List<Double>> rounds) {
+        static final String COMPONENT = "component";
+        static final String HAND_ROLLED = "hand-rolled route";
+        static final String CLIENT = "client";
     }
 
     record Cadence(String contestant, int jobs, double polls, double[] latenessMillis, Resources added) {
@@ -59,23 +61,34 @@ final class Scenarios {
         this.timing = timing;
     }
 
-    /** One job whose every poll answers {@code perPoll} messages: messages routed per second. */
-    Drain drain(BenchServer server, int perPoll) throws Exception {
+    /**
+     * One job whose every poll answers {@code perPoll} messages: messages routed per second by the component, the
+     * hand-rolled route and the CardSavr client alone, in {@code rounds} turns (see {@link Rounds}).
+     */
+    Drain drain(BenchServer server, int perPoll, int rounds) throws Exception {
         server.firehose(perPoll);
         CreatedJob job = server.jobs(1).get(0);
+        String token = server.unsignedSessionToken();
         AtomicLong routed = new AtomicLong();
-        double component = measure(Contestants.componentDrain(server, job, routed), routed);
-        routed.set(0);
-        double handRolled = measure(Contestants.handRolledDrain(server, job, server.unsignedSessionToken(), routed),
-                routed);
-        double client;
-        try (ClientDrain drain = new ClientDrain(server, job)) {
-            client = Rate.perSecond(drain::messages, timing.warmUp(), timing.measured());
-        }
-        return new Drain(perPoll, component, handRolled, client);
+        Map<String, Callable<Double>> contestants = new LinkedHashMap<>();
+        contestants.put(Drain.COMPONENT, () -> measure(Contestants.componentDrain(server, job, routed), routed));
+        contestants.put(Drain.HAND_ROLLED, () -> measure(Contestants.handRolledDrain(server, job, token, routed), routed));
+        contestants.put(Drain.CLIENT, () -> {
+            try (ClientDrain drain = new ClientDrain(server, job)) {
+                return Rate.perSecond(drain::messages, timing.warmUp(), timing.measured());
+            }
+        });
+        Map<String, List<Double>> measured = Rounds.inTurns(contestants, rounds);
+        return new Drain(perPoll, medianRate(measured.get(Drain.COMPONENT)),
+                medianRate(measured.get(Drain.HAND_ROLLED)), medianRate(measured.get(Drain.CLIENT)), measured);
+    }
+
+    private static double medianRate(List<Double> rounds) {
+        return Rounds.median(rounds, Comparator.naturalOrder());
     }
 
     private double measure(CamelContext context, AtomicLong routed) throws Exception {
+        routed.set(0);
         context.start();
         try {
             return Rate.perSecond(routed::get, timing.warmUp(), timing.measured());
@@ -176,17 +189,7 @@ final class Scenarios {
             RawHttpPolls polls = new RawHttpPolls(unsigned.baseUrl(), token, rawJobs, inFlight);
             return polls::close;
         }));
-        Map<String, List<Steady>> measured = new LinkedHashMap<>();
-        contestants.keySet().forEach(name -> measured.put(name, new ArrayList<>()));
-        for (int round = 0; round < rounds; round++) {
-            List<String> order = new ArrayList<>(contestants.keySet());
-            if (round % 2 == 1) {
-                Collections.reverse(order);
-            }
-            for (String name : order) {
-                measured.get(name).add(contestants.get(name).call());
-            }
-        }
+        Map<String, List<Steady>> measured = Rounds.inTurns(contestants, rounds);
         Map<String, List<Double>> polls = new LinkedHashMap<>();
         measured.forEach((name, steadies) -> polls.put(name, steadies.stream().map(Steady::polls).toList()));
         return new FlatOut(median(measured.get("component")), median(measured.get("component, signed")),
@@ -194,9 +197,7 @@ final class Scenarios {
     }
 
     private static Steady median(List<Steady> rounds) {
-        List<Steady> sorted = new ArrayList<>(rounds);
-        sorted.sort(Comparator.comparingDouble(Steady::polls));
-        return sorted.get((sorted.size() - 1) / 2);
+        return Rounds.median(rounds, Comparator.comparingDouble(Steady::polls));
     }
 
     private Steady componentFlatOut(BenchServer server, List<CreatedJob> jobs, int inFlight) throws Exception {
