@@ -3,9 +3,6 @@ package io.github.camelcardsavr.client;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Refuses a signed reply that was already accepted under the same key: a replayed reply (say an empty poll result
@@ -24,17 +21,16 @@ final class ReplayGuard {
     static final Duration CLOCK_ALLOWANCE = Duration.ofMinutes(1);
     private static final int FINGERPRINT_CHARS = 12;
 
-    private final int capacity;
     private final long slackMillis;
     // first 64 bits of an accepted signature -> its nonce (Long.MIN_VALUE when not numeric), oldest first
-    private final LinkedHashMap<Long, Long> accepted = new LinkedHashMap<>();
+    private final RecentFingerprints accepted;
     private long newestForgottenNonce = Long.MIN_VALUE;
 
     ReplayGuard(int capacity, Duration slack) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
-        this.capacity = capacity;
+        this.accepted = new RecentFingerprints(capacity);
         this.slackMillis = slack.toMillis();
     }
 
@@ -55,15 +51,13 @@ final class ReplayGuard {
             return "has nonce " + nonceValue + ", older than the replies this session still remembers by more than "
                     + slackMillis + " ms (a replayed response)";
         }
-        Long key = fingerprint(signature);
-        if (accepted.containsKey(key)) {
+        long print = fingerprint(signature);
+        if (accepted.contains(print)) {
             return "repeats the nonce and signature of a response already accepted in this session (a replayed response)";
         }
-        accepted.put(key, nonceValue);
-        if (accepted.size() > capacity) {
-            Iterator<Map.Entry<Long, Long>> oldest = accepted.entrySet().iterator();
-            newestForgottenNonce = Math.max(newestForgottenNonce, oldest.next().getValue());
-            oldest.remove();
+        long forgotten = accepted.add(print, nonceValue);
+        if (forgotten != RecentFingerprints.NONE) {
+            newestForgottenNonce = Math.max(newestForgottenNonce, forgotten);
         }
         return null;
     }
@@ -74,7 +68,7 @@ final class ReplayGuard {
 
     // An HMAC-SHA256 is uniformly distributed, so 64 of its bits identify a reply among a few thousand. Only the
     // first 12 base64 characters (9 bytes) are decoded: this runs on the I/O thread for every signed reply.
-    private static Long fingerprint(String signature) {
+    private static long fingerprint(String signature) {
         String trimmed = signature.trim();
         if (trimmed.length() >= FINGERPRINT_CHARS) {
             try {
@@ -84,7 +78,7 @@ final class ReplayGuard {
                 // a verified signature is base64; anything else is still told apart by its text
             }
         }
-        return (long) trimmed.hashCode();
+        return trimmed.hashCode();
     }
 
     private static long numeric(String nonce) {
