@@ -169,9 +169,9 @@ public final class BenchmarkMain {
             double signedShare = f.componentSigned().polls() / unsigned;
             rows.add(row("Flat out, signed vs unsigned (polls/s)", num(f.componentSigned().polls()) + " signed", "", "",
                     pct(signedShare), check("signed >= 80% of unsigned", signedShare >= 0.80, ">= 80% of unsigned")));
-            rows.add(row("Flat out, each round in turn (polls/s)", rounds(f, "component") + "; signed "
-                    + rounds(f, "component, signed"), rounds(f, "hand-rolled route"),
-                    rounds(f, "raw HttpClient") + " (HttpClient)", "", "medians judged"));
+            rows.add(row("Flat out, each round in turn (polls/s)", rounds(f, Scenarios.FlatOut.COMPONENT) + "; signed "
+                    + rounds(f, Scenarios.FlatOut.SIGNED), rounds(f, Scenarios.FlatOut.HAND_ROLLED),
+                    rounds(f, Scenarios.FlatOut.RAW) + " (HttpClient)", "", "medians judged"));
             rows.add(row("Flat out, unsigned: CPU per poll by thread (µs)",
                     ThreadCpu.describe(f.componentUnsigned().cpuMicrosPerPoll()),
                     ThreadCpu.describe(f.handRolled().cpuMicrosPerPoll()),

@@ -42,6 +42,10 @@ final class Scenarios {
     /** Each contestant's median round, and every round's polls/s in the order they ran. */
     record FlatOut(Steady componentUnsigned, Steady componentSigned, Steady handRolled, Steady rawHttp,
                    Map<String, List<Double>> rounds) {
+        static final String COMPONENT = "component";
+        static final String SIGNED = "component, signed";
+        static final String HAND_ROLLED = "hand-rolled route";
+        static final String RAW = "raw HttpClient";
     }
 
     /** Polls per second once running steadily, and the CPU each poll cost by thread role (microseconds). */
@@ -177,23 +181,23 @@ final class Scenarios {
         List<CreatedJob> rawJobs = unsigned.jobs(jobCount);
         String token = unsigned.unsignedSessionToken();
         Map<String, Callable<Steady>> contestants = new LinkedHashMap<>();
-        contestants.put("component", () -> componentFlatOut(unsigned, unsignedJobs, inFlight));
-        contestants.put("component, signed", () -> componentFlatOut(signed, signedJobs, inFlight));
-        contestants.put("hand-rolled route", () -> steadyPolls(unsigned, handJobs, () -> {
+        contestants.put(FlatOut.COMPONENT, () -> componentFlatOut(unsigned, unsignedJobs, inFlight));
+        contestants.put(FlatOut.SIGNED, () -> componentFlatOut(signed, signedJobs, inFlight));
+        contestants.put(FlatOut.HAND_ROLLED, () -> steadyPolls(unsigned, handJobs, () -> {
             CamelContext hand = Contestants.handRolledJobs(unsigned, handJobs, FLAT_OUT_DELAY.toMillis(), inFlight / 2,
                     token, new AtomicLong());
             hand.start();
             return hand::stop;
         }));
-        contestants.put("raw HttpClient", () -> steadyPolls(unsigned, rawJobs, () -> {
+        contestants.put(FlatOut.RAW, () -> steadyPolls(unsigned, rawJobs, () -> {
             RawHttpPolls polls = new RawHttpPolls(unsigned.baseUrl(), token, rawJobs, inFlight);
             return polls::close;
         }));
         Map<String, List<Steady>> measured = Rounds.inTurns(contestants, rounds);
         Map<String, List<Double>> polls = new LinkedHashMap<>();
         measured.forEach((name, steadies) -> polls.put(name, steadies.stream().map(Steady::polls).toList()));
-        return new FlatOut(median(measured.get("component")), median(measured.get("component, signed")),
-                median(measured.get("hand-rolled route")), median(measured.get("raw HttpClient")), polls);
+        return new FlatOut(median(measured.get(FlatOut.COMPONENT)), median(measured.get(FlatOut.SIGNED)),
+                median(measured.get(FlatOut.HAND_ROLLED)), median(measured.get(FlatOut.RAW)), polls);
     }
 
     private static Steady median(List<Steady> rounds) {

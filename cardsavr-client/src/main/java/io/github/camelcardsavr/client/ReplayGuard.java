@@ -27,9 +27,6 @@ final class ReplayGuard {
     private long newestForgottenNonce = Long.MIN_VALUE;
 
     ReplayGuard(int capacity, Duration slack) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-        }
         this.accepted = new RecentFingerprints(capacity);
         this.slackMillis = slack.toMillis();
     }
