@@ -29,6 +29,8 @@ import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the three cardsavr consumers share: the Camel side of the {@link JobEngine}. The engine polls every channel on
@@ -38,6 +40,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * happens; the health check is DOWN while calls keep failing.
  */
 public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingConsumer implements Router {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractCardsavrConsumer.class);
 
     /** A delivery window lasts one delay, within these bounds (delay=0 polls jobs back to back). */
     static final Duration MIN_WINDOW = Duration.ofMillis(100);
@@ -195,6 +199,10 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
     protected int poll() throws Exception {
         windowLock.lock();
         try {
+            if (!isRunAllowed()) {
+                // stopping: doStop kept what arrived, and routes nothing more
+                return 0;
+            }
             Duration delay = interval();
             Duration window = delay.compareTo(MIN_WINDOW) < 0 ? MIN_WINDOW : delay.compareTo(MAX_WINDOW) > 0 ? MAX_WINDOW : delay;
             WindowReport report = engine.runWindow(window, this, getMaxMessagesPerPoll());
@@ -270,8 +278,9 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
         CountDownLatch done = new CountDownLatch(1);
         boolean sync = getAsyncProcessor().process(exchange, doneSync -> done.countDown());
         if (!sync) {
+            // a stopping consumer waits too: an exchange given up on would still do its work, and be routed again
             while (!done.await(200, TimeUnit.MILLISECONDS)) {
-                if (!isRunAllowed()) {
+                if (getEndpoint().getCamelContext().getShutdownStrategy().isForceShutdown()) {
                     return false;
                 }
             }
@@ -279,12 +288,25 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
         return !exchange.isFailed() && !exchange.isRollbackOnly();
     }
 
+    /** Suspended or stopping: the exchange in flight finishes, no other starts. */
+    @Override
+    public boolean mayRoute() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
+    }
+
+    /**
+     * Stops calls, lets the window end after the exchange in flight (committed if the route completes it), keeps what
+     * late calls fetched, and only then lets Camel stop the route's processors: stopped earlier, they would fail an
+     * exchange that may already have done its work (a route policy or {@code master:} that loses leadership stops the
+     * consumer while it routes).
+     */
     @Override
     protected void doStop() throws Exception {
         if (engine != null) {
             beforeEngineStops(engine);
             engine.stop();
         }
+        keepLateReplies();
         super.doStop();
         if (configuration.getStateRepository() != null) {
             StateNamespace.release(configuration.getStateRepository(), statePrefix());
@@ -293,7 +315,6 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(clockThread);
             clockThread = null;
         }
-        keepLateReplies();
         if (stateThread != null) {
             // after the late replies: a reply being stored there reached the inbox before the engine's stop returned
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(stateThread);
@@ -306,12 +327,18 @@ public abstract class AbstractCardsavrConsumer extends ScheduledBatchPollingCons
         if (engine == null) {
             return;
         }
-        if (windowLock.tryLock(Math.max(1, callWorstCase().toMillis()), TimeUnit.MILLISECONDS)) {
+        // the window ends after its exchange in flight, which Camel's graceful shutdown waits for as long as this
+        var shutdown = getEndpoint().getCamelContext().getShutdownStrategy();
+        long waitMillis = Math.max(callWorstCase().toMillis(), shutdown.getTimeUnit().toMillis(shutdown.getTimeout()));
+        if (windowLock.tryLock(Math.max(1, waitMillis), TimeUnit.MILLISECONDS)) {
             try {
                 engine.keepLateReplies();
             } finally {
                 windowLock.unlock();
             }
+        } else {
+            LOG.warn("Route {}: the exchange in flight did not end within {} ms of stopping; the consumer's buffers were"
+                     + " not stored once more", getRouteId(), waitMillis);
         }
     }
 }

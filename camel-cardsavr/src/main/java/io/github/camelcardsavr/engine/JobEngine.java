@@ -398,7 +398,7 @@ public final class JobEngine {
             releaseFinished();
             updatePauses();
             long left = deadline - System.nanoTime();
-            if (!router.isRunAllowed() || left <= 0 || (maxItems > 0 && delivered >= maxItems)
+            if (!router.mayRoute() || left <= 0 || (maxItems > 0 && delivered >= maxItems)
                 || (!firstRoundDone && firstRoundDone())) {
                 break;
             }
@@ -513,7 +513,7 @@ public final class JobEngine {
         int index = 0;
         int delivered = 0;
         for (JobBuffer job : ready) {
-            while (!job.isEmpty() && delivered < budget && router.isRunAllowed()) {
+            while (!job.isEmpty() && delivered < budget && router.mayRoute()) {
                 Object item = job.peek();
                 if (router.route(job, item, index++, total)) {
                     job.commitOldest();

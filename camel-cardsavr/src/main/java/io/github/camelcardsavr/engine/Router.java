@@ -12,6 +12,6 @@ public interface Router {
      */
     boolean route(JobBuffer job, Object item, int batchIndex, int batchSize);
 
-    /** False once the consumer stops: nothing more is routed. */
-    boolean isRunAllowed();
+    /** False once the consumer is stopping or suspended: nothing more is routed (the exchange in flight finishes). */
+    boolean mayRoute();
 }

@@ -334,7 +334,7 @@ class JobEngineTest {
         }
 
         @Override
-        public boolean isRunAllowed() {
+        public boolean mayRoute() {
             return true;
         }
 
