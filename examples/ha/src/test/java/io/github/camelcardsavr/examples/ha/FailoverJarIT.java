@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import io.github.camelcardsavr.simulator.CardsavrSimulator;
@@ -114,6 +115,8 @@ class FailoverJarIT {
         // the stopped one finishes its exchange and lets go of the lock before the next one can start
         long stopTakeOverMs = (firstWrittenAfter(out, last.activeSinceMicros(), j1, j2) - stoppedAt) / 1000;
         int stopDuplicates = duplicates(out, j1, j2) - killDuplicates - freezeDuplicates;
+        String stopReport = "stopped at " + stoppedAt + ", " + last.name + " active since " + last.activeSinceMicros()
+                            + "; repeated: " + repeated(out, j1, j2) + "\n" + second.output();
 
         // the last replica ends the jobs, and ends itself
         finish(j1);
@@ -128,7 +131,7 @@ class FailoverJarIT {
         }
         assertThat(freezeDuplicates).as("SIGSTOP: the frozen leader goes on, nobody else read").isZero();
         assertThat(killDuplicates).as("SIGKILL: at most the exchange the replica was in").isBetween(0, 1);
-        assertThat(stopDuplicates).as("SIGTERM: a graceful stop commits its last exchange").isZero();
+        assertThat(stopDuplicates).as("SIGTERM: a graceful stop commits its last exchange\n%s", stopReport).isZero();
         assertThat(secondExit).as(second.output()).isIn(0, 143);
         assertThat(simulator.admin().job(j1).getAnswers()).as("the TFA request answered once")
                 .hasSize(1).allSatisfy(answer -> assertThat(answer.envelopeId()).isEqualTo(envelope));
@@ -234,6 +237,18 @@ class FailoverJarIT {
             duplicates += sequence.size() - new LinkedHashSet<>(sequence).size();
         }
         return duplicates;
+    }
+
+    // each message written more than once, with the delivery times of its files
+    private static Map<String, List<Long>> repeated(Path out, long... jobs) {
+        Map<String, List<Long>> files = new TreeMap<>();
+        for (long job : jobs) {
+            for (MessageFiles.Written file : MessageFiles.of(out, job)) {
+                files.computeIfAbsent(job + "/S" + file.seq(), k -> new ArrayList<>()).add(file.n());
+            }
+        }
+        files.values().removeIf(times -> times.size() < 2);
+        return files;
     }
 
     private long firstWrittenAfter(Path out, long micros, long... jobs) {
