@@ -132,8 +132,8 @@ public class CardsavrConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "32",
               description = "At most this many HTTP polls of one consumer are in flight at once (no thread per"
                             + " job). It limits concurrency, never a job's cadence: each job is polled every delay,"
-                            + " jobs added together are spread over one delay, and each job's messages are routed as"
-                            + " soon as its call returned.")
+                            + " a new job takes the quietest part of the delay (its first poll comes within one delay),"
+                            + " and each job's messages are routed as soon as its call returned.")
     private int maxConcurrentPolls = 32;
 
     @UriParam(label = "consumer",

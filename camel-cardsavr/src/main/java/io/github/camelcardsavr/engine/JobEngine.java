@@ -196,7 +196,7 @@ public final class JobEngine {
     public void start(Executor clockThread) {
         stopping = false;
         long first = System.nanoTime() + settings.initialDelay().toNanos();
-        PollClock c = new PollClock(settings.interval().toNanos(), settings.maxConcurrentPolls(), first, this::due);
+        PollClock c = new PollClock(settings.interval().toNanos(), first, this::due);
         channels.values().forEach(c::add);
         clock = c;
         clockThread.execute(c);

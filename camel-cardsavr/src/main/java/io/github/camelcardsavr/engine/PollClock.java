@@ -1,9 +1,7 @@
 package io.github.camelcardsavr.engine;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * drift with call latency, whatever the other channels do. One thread sleeps until the earliest due time and hands due
  * channels to the engine; it never waits for a call.
  * <p>
- * Channels that arrive together are spread over one interval when there are more of them than can run at once, so
- * that thousands of jobs make a steady stream of calls rather than a burst at every tick; a handful start at once.
+ * A new channel takes a quiet phase of the interval ({@link PhaseLoad}), so that thousands of jobs, however they
+ * arrive, make a steady stream of calls rather than a burst at every tick.
  */
 final class PollClock implements Runnable {
 
@@ -40,8 +38,8 @@ final class PollClock implements Runnable {
     static final long MIN_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final long intervalNanos;
-    private final int burst;
     private final Due due;
+    private final PhaseLoad phases;
     // clock thread only: channels due again one interval after their last turn, in due order by construction
     private final ArrayDeque<PolledChannel> inTurn = new ArrayDeque<>();
     // clock thread only: arrivals and channels that skipped ticks
@@ -53,14 +51,13 @@ final class PollClock implements Runnable {
 
     /**
      * @param intervalNanos  how often each channel is due (at least one millisecond)
-     * @param burst          arrivals up to this many start at once; more are spread over one interval
      * @param firstCallNanos no channel is due before this {@code System.nanoTime()} (the consumer's initial delay)
      */
-    PollClock(long intervalNanos, int burst, long firstCallNanos, Due due) {
+    PollClock(long intervalNanos, long firstCallNanos, Due due) {
         this.intervalNanos = Math.max(intervalNanos, TimeUnit.MILLISECONDS.toNanos(1));
-        this.burst = burst;
         this.firstCallNanos = firstCallNanos;
         this.due = due;
+        this.phases = new PhaseLoad(this.intervalNanos, firstCallNanos);
     }
 
     void add(PolledChannel channel) {
@@ -101,6 +98,7 @@ final class PollClock implements Runnable {
             }
             if (!head.isPolling()) {
                 take(head);
+                phases.leave(head.dueNanos);
                 continue;
             }
             long wait = head.dueNanos - now;
@@ -159,16 +157,10 @@ final class PollClock implements Runnable {
         if (arrivals.isEmpty()) {
             return;
         }
-        List<PolledChannel> batch = new ArrayList<>();
-        PolledChannel c;
-        while ((c = arrivals.poll()) != null) {
-            batch.add(c);
-        }
         long start = now - firstCallNanos < 0 ? firstCallNanos : now;
-        int n = batch.size();
-        for (int i = 0; i < n; i++) {
-            PolledChannel channel = batch.get(i);
-            channel.dueNanos = n <= burst ? start : start + (long) ((double) intervalNanos * i / n);
+        PolledChannel channel;
+        while ((channel = arrivals.poll()) != null) {
+            channel.dueNanos = phases.place(start);
             sorted.add(channel);
         }
     }

@@ -23,35 +23,80 @@ class PollClockTest {
     }
 
     @Test
-    void aFewChannelsAreDueAtOnce() {
-        PollClock clock = new PollClock(5 * SECOND, 32, 0, (c, due, now) -> { });
+    void aFewChannelsStartWithinAFewThousandthsOfTheInterval() {
+        PollClock clock = new PollClock(5 * SECOND, 0, (c, due, now) -> { });
         List<PolledChannel> all = channels(clock, 32);
         clock.admit(1_000);
-        assertThat(all).allSatisfy(c -> assertThat(c.dueNanos).isEqualTo(1_000));
+        long slice = 5 * SECOND / PhaseLoad.SLICES;
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).dueNanos).isEqualTo(1_000 + i * slice);
+        }
     }
 
     @Test
     void manyChannelsArrivingTogetherAreSpreadEvenlyOverOneInterval() {
-        PollClock clock = new PollClock(5 * SECOND, 32, 0, (c, due, now) -> { });
+        PollClock clock = new PollClock(5 * SECOND, 0, (c, due, now) -> { });
         List<PolledChannel> all = channels(clock, 10_000);
         clock.admit(0);
-        for (int i = 0; i < all.size(); i++) {
-            assertThat(all.get(i).dueNanos).isEqualTo((long) (5.0 * SECOND * i / 10_000));
+        assertThat(all).allSatisfy(c -> assertThat(c.dueNanos).isBetween(0L, 5 * SECOND - 1));
+        assertThat(perSlice(all, 5 * SECOND)).containsOnly(10);
+    }
+
+    @Test
+    void channelsHandedOverOneByOneWithinASecondAreSpreadOverTheWholeInterval() {
+        PollClock clock = new PollClock(5 * SECOND, 0, (c, due, now) -> { });
+        List<PolledChannel> all = new ArrayList<>();
+        long now = 0;
+        // ten a millisecond, as a producer hands over ten thousand jobs: each admitted as it comes
+        for (long id = 1; id <= 10_000; id++) {
+            PolledChannel c = new PolledChannel(id, null);
+            all.add(c);
+            clock.add(c);
+            if (id % 10 == 0) {
+                clock.admit(now);
+                now += TimeUnit.MILLISECONDS.toNanos(1);
+            }
         }
-        assertThat(all.get(all.size() - 1).dueNanos).isLessThan(5 * SECOND);
+        assertThat(perSlice(all, 5 * SECOND)).containsOnly(10);
+        // the first call of the last jobs still comes within one interval of their arrival
+        assertThat(all.get(all.size() - 1).dueNanos).isLessThan(now + 5 * SECOND);
+    }
+
+    @Test
+    void aChannelThatStopsPollingFreesItsPhaseForTheNextOne() {
+        PollClock clock = new PollClock(SECOND, 0, (c, due, now) -> { });
+        List<PolledChannel> all = channels(clock, 2_000);
+        clock.admit(0);
+        PolledChannel leaving = all.get(500);
+        long freed = leaving.dueNanos;
+        leaving.markEnded();
+        clock.tick(SECOND / 2 + 1);
+        PolledChannel next = channels(clock, 1).get(0);
+        clock.admit(SECOND / 4);
+        assertThat(next.dueNanos % SECOND).isEqualTo(freed % SECOND);
+    }
+
+    private static java.util.Collection<Integer> perSlice(List<PolledChannel> all, long interval) {
+        java.util.Map<Long, Integer> slices = new java.util.HashMap<>();
+        for (PolledChannel c : all) {
+            slices.merge(Math.floorMod(c.dueNanos, interval) / (interval / PhaseLoad.SLICES), 1, Integer::sum);
+        }
+        assertThat(slices).hasSize(PhaseLoad.SLICES);
+        return slices.values();
     }
 
     @Test
     void noChannelIsDueBeforeTheInitialDelay() {
-        PollClock clock = new PollClock(SECOND, 32, 3 * SECOND, (c, due, now) -> { });
+        PollClock clock = new PollClock(SECOND, 3 * SECOND, (c, due, now) -> { });
         List<PolledChannel> all = channels(clock, 2);
         clock.admit(SECOND);
-        assertThat(all).allSatisfy(c -> assertThat(c.dueNanos).isEqualTo(3 * SECOND));
+        assertThat(all.get(0).dueNanos).isEqualTo(3 * SECOND);
+        assertThat(all).allSatisfy(c -> assertThat(c.dueNanos).isBetween(3 * SECOND, 4 * SECOND - 1));
     }
 
     @Test
     void theGridDoesNotDriftAndLateTicksAreNotMadeUpFor() {
-        PollClock clock = new PollClock(5 * SECOND, 32, 0, (c, due, now) -> { });
+        PollClock clock = new PollClock(5 * SECOND, 0, (c, due, now) -> { });
         // on time, or a little late: the next due time stays on the grid
         assertThat(clock.nextDue(10 * SECOND, 10 * SECOND)).isEqualTo(15 * SECOND);
         assertThat(clock.nextDue(10 * SECOND, 12 * SECOND)).isEqualTo(15 * SECOND);
@@ -63,14 +108,14 @@ class PollClockTest {
 
     @Test
     void anIntervalOfZeroIsOneMillisecond() {
-        PollClock clock = new PollClock(0, 1, 0, (c, due, now) -> { });
+        PollClock clock = new PollClock(0, 0, (c, due, now) -> { });
         assertThat(clock.nextDue(0, 0)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     @Test
     void everyChannelIsHandedOverOnItsGridInDueOrderAlsoWhenTheClockFallsBehind() {
         List<long[]> handed = new ArrayList<>();
-        PollClock clock = new PollClock(SECOND, 4, 0, (c, due, now) -> handed.add(new long[] { c.id(), due }));
+        PollClock clock = new PollClock(SECOND, 0, (c, due, now) -> handed.add(new long[] { c.id(), due }));
         List<PolledChannel> all = channels(clock, 100);
         long now = 0;
         clock.admit(now);
