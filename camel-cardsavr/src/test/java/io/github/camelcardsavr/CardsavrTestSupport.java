@@ -1,5 +1,6 @@
 package io.github.camelcardsavr;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,9 @@ import io.github.camelcardsavr.simulator.JobView;
 import io.github.camelcardsavr.simulator.SimulatorAdmin;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -57,6 +61,18 @@ abstract class CardsavrTestSupport extends CamelTestSupport {
         } else {
             c.setAuthMode(AuthMode.UNSIGNED);
         }
+    }
+
+    /** A context of its own, started with {@code routes}, whose cardsavr component keeps its state in {@code store}. */
+    protected CamelContext startWithFileState(File store, RoutesBuilder routes) throws Exception {
+        CamelContext ctx = new DefaultCamelContext();
+        CardsavrComponent component = new CardsavrComponent();
+        configure(component.getConfiguration());
+        component.getConfiguration().setStateRepository(FileStateRepository.fileStateRepository(store));
+        ctx.addComponent("cardsavr", component);
+        ctx.addRoutes(routes);
+        ctx.start();
+        return ctx;
     }
 
     @Override

@@ -19,8 +19,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.StatefulService;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,12 +47,7 @@ class GracefulStopTest extends CardsavrTestSupport {
     }
 
     private CamelContext start(File store, long jobId, Processor gate) throws Exception {
-        CamelContext ctx = new DefaultCamelContext();
-        CardsavrComponent component = new CardsavrComponent();
-        configure(component.getConfiguration());
-        component.getConfiguration().setStateRepository(FileStateRepository.fileStateRepository(store));
-        ctx.addComponent("cardsavr", component);
-        ctx.addRoutes(new RouteBuilder() {
+        CamelContext ctx = startWithFileState(store, new RouteBuilder() {
             @Override
             public void configure() {
                 from("cardsavr:jobStatus?delay=20&initialDelay=0&jobId=" + jobId).routeId("stream")
@@ -63,7 +56,6 @@ class GracefulStopTest extends CardsavrTestSupport {
             }
         });
         contexts.add(ctx);
-        ctx.start();
         return ctx;
     }
 

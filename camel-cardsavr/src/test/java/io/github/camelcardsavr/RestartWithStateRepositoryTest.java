@@ -8,8 +8,6 @@ import io.github.camelcardsavr.simulator.SimulatorSites;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +23,7 @@ class RestartWithStateRepositoryTest extends CardsavrTestSupport {
     Path dir;
 
     private CamelContext start(File store, long jobId, boolean failOnS3) throws Exception {
-        CamelContext ctx = new DefaultCamelContext();
-        CardsavrComponent component = new CardsavrComponent();
-        configure(component.getConfiguration());
-        component.getConfiguration().setStateRepository(FileStateRepository.fileStateRepository(store));
-        ctx.addComponent("cardsavr", component);
-        ctx.addRoutes(new RouteBuilder() {
+        return startWithFileState(store, new RouteBuilder() {
             @Override
             public void configure() {
                 from("cardsavr:jobStatus?delay=20&initialDelay=0&jobId=" + jobId)
@@ -44,8 +37,6 @@ class RestartWithStateRepositoryTest extends CardsavrTestSupport {
                         .to("mock:out");
             }
         });
-        ctx.start();
-        return ctx;
     }
 
     @Test

@@ -151,9 +151,9 @@ public class CardsavrComponentConfiguration extends ComponentConfigurationProper
 
     /**
      * At most this many HTTP polls of one consumer are in flight at once (no thread per job). It
-     * limits concurrency, never a job's cadence: each job is polled every delay, jobs added
-     * together are spread over one delay, and each job's messages are routed as soon as its call
-     * returned.
+     * limits concurrency, never a job's cadence: each job is polled every delay, a new job takes
+     * the quietest part of the delay (its first poll comes within one delay), and each job's
+     * messages are routed as soon as its call returned.
      */
     private Integer maxConcurrentPolls = 32;
 
