@@ -230,13 +230,8 @@ class FailoverJarIT {
         return true;
     }
 
-    private int duplicates(Path out, long... jobs) {
-        int duplicates = 0;
-        for (long job : jobs) {
-            List<Integer> sequence = MessageFiles.sequence(out, job);
-            duplicates += sequence.size() - new LinkedHashSet<>(sequence).size();
-        }
-        return duplicates;
+    private static int duplicates(Path out, long... jobs) {
+        return repeated(out, jobs).values().stream().mapToInt(times -> times.size() - 1).sum();
     }
 
     // each message written more than once, with the delivery times of its files
