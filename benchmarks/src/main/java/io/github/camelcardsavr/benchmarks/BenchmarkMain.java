@@ -172,14 +172,16 @@ public final class BenchmarkMain {
             rows.add(row("Flat out, each round in turn (polls/s)", rounds(f, Scenarios.FlatOut.COMPONENT) + "; signed "
                     + rounds(f, Scenarios.FlatOut.SIGNED), rounds(f, Scenarios.FlatOut.HAND_ROLLED),
                     rounds(f, Scenarios.FlatOut.RAW) + " (HttpClient)", "", "medians judged"));
-            rows.add(row("Flat out, unsigned: CPU per poll by thread (µs)",
-                    ThreadCpu.describe(f.componentUnsigned().cpuMicrosPerPoll()),
-                    ThreadCpu.describe(f.handRolled().cpuMicrosPerPoll()),
-                    ThreadCpu.describe(f.rawHttp().cpuMicrosPerPoll()), "", ""));
-            rows.add(row("Flat out, signed: CPU per poll by thread (µs)",
-                    ThreadCpu.describe(f.componentSigned().cpuMicrosPerPoll()), "", "", "", ""));
+            rows.add(row("Flat out, unsigned: CPU per poll by thread (µs); JIT compiling meanwhile",
+                    cpu(f.componentUnsigned()), cpu(f.handRolled()), cpu(f.rawHttp()), "", ""));
+            rows.add(row("Flat out, signed: CPU per poll by thread (µs); JIT compiling meanwhile",
+                    cpu(f.componentSigned()), "", "", "", ""));
             flatOut = String.format(Locale.ROOT, "%.0f, %.0f, %.0f, %.0f", unsigned, f.componentSigned().polls(),
                     f.handRolled().polls(), f.rawHttp().polls());
+        }
+
+        private static String cpu(Scenarios.Steady judged) {
+            return ThreadCpu.describe(judged.cpuMicrosPerPoll()) + "; JIT " + judged.compiledMillis() + " ms";
         }
 
         private static String rounds(Scenarios.FlatOut f, String contestant) {

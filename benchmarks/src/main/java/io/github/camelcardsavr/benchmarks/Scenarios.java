@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.github.camelcardsavr.simulator.CreatedJob;
 import org.apache.camel.CamelContext;
@@ -16,16 +17,20 @@ import org.apache.camel.CamelContext;
 final class Scenarios {
 
     /** Durations of one measurement; {@code quick} shortens everything for a smoke run. */
+    /**
+     * @param compilerQuietWithin how long a flat-out contestant may run before its rounds are counted while the JIT
+     *                            still compiles (the compilation time of the counted stretch is reported either way)
+     */
     record Timing(Duration warmUp, Duration measured, Duration cadenceWarmUp, Duration cadenceMeasured,
-                  Duration allPolledWithin) {
+                  Duration allPolledWithin, Duration compilerQuietWithin) {
         static Timing full() {
             return new Timing(Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(12),
-                    Duration.ofSeconds(30), Duration.ofMinutes(2));
+                    Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofSeconds(90));
         }
 
         static Timing quick() {
             return new Timing(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(6),
-                    Duration.ofMinutes(2));
+                    Duration.ofMinutes(2), Duration.ofSeconds(5));
         }
     }
 
@@ -49,7 +54,11 @@ final class Scenarios {
     }
 
     /** Polls per second once running steadily, and the CPU each poll cost by thread role (microseconds). */
-    record Steady(double polls, Map<String, Double> cpuMicrosPerPoll) {
+    /**
+     * @param compiledMillis JIT compilation time during the counted stretch; non-zero only where the compiler had
+     *                       not gone quiet when counting began, or recompiled something meanwhile
+     */
+    record Steady(double polls, Map<String, Double> cpuMicrosPerPoll, long compiledMillis) {
     }
 
     /**
@@ -60,6 +69,7 @@ final class Scenarios {
     static final Duration FLAT_OUT_DELAY = Duration.ofMillis(250);
 
     private final Timing timing;
+    private final CompilerActivity compiler = CompilerActivity.ofThisJvm();
 
     Scenarios(Timing timing) {
         this.timing = timing;
@@ -79,7 +89,7 @@ final class Scenarios {
         contestants.put(Drain.HAND_ROLLED, () -> measure(Contestants.handRolledDrain(server, job, token, routed), routed));
         contestants.put(Drain.CLIENT, () -> {
             try (ClientDrain drain = new ClientDrain(server, job)) {
-                return Rate.perSecond(drain::messages, timing.warmUp(), timing.measured());
+                return warmRate(drain::messages);
             }
         });
         Map<String, List<Double>> measured = Rounds.inTurns(contestants, rounds);
@@ -95,10 +105,23 @@ final class Scenarios {
         routed.set(0);
         context.start();
         try {
-            return Rate.perSecond(routed::get, timing.warmUp(), timing.measured());
+            return warmRate(routed::get);
         } finally {
             context.stop();
         }
+    }
+
+    private void awaitCompilerQuiet() throws InterruptedException {
+        if (!compiler.awaitQuiet(timing.compilerQuietWithin())) {
+            System.out.println("  (the JIT was still compiling after " + timing.compilerQuietWithin().toSeconds()
+                               + " s; counting anyway)");
+        }
+    }
+
+    /** The rate of a running contestant, counted once the JIT has gone quiet (see {@link CompilerActivity}). */
+    private double warmRate(LongSupplier counter) throws InterruptedException {
+        awaitCompilerQuiet();
+        return Rate.perSecond(counter, timing.warmUp(), timing.measured());
     }
 
     /** Many jobs each polled every {@code delay}: lateness of each job's polls as the server sees them, cost. */
@@ -168,8 +191,8 @@ final class Scenarios {
     /**
      * Jobs polled every {@link #FLAT_OUT_DELAY}, more than the machine can serve: how many polls per second each
      * contestant gets once it runs steadily. Counting starts after every job was polled once (for the component that
-     * is after it registered each job's recovery channel, work a contestant without one does not do) and a warm-up
-     * after that. The contestants take turns, {@code rounds} times, in reverse order every other round, and each one's
+     * is after it registered each job's recovery channel, work a contestant without one does not do), once the JIT
+     * has stopped compiling (see {@link CompilerActivity}), and a warm-up after that. The contestants take turns, {@code rounds} times, in reverse order every other round, and each one's
      * median round is judged: a ratio of two contestants measured once each, one after the other, moved with whatever
      * else the machine did meanwhile by more than the distance to its target.
      */
@@ -214,14 +237,17 @@ final class Scenarios {
         PollIntervals count = server.observe(jobs, FLAT_OUT_DELAY);
         try (AutoCloseable running = contestant.start()) {
             count.awaitEveryJobPolled(timing.allPolledWithin());
+            awaitCompilerQuiet();
             TimeUnit.NANOSECONDS.sleep(timing.warmUp().toNanos());
+            long compiled0 = compiler.compiledMillis();
             ThreadCpu cpu0 = ThreadCpu.now();
             long p0 = count.polls();
             long t0 = System.nanoTime();
             TimeUnit.NANOSECONDS.sleep(timing.measured().toNanos());
             long polls = count.polls() - p0;
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Steady(polls / seconds, ThreadCpu.now().perEventMicros(cpu0, polls));
+            return new Steady(polls / seconds, ThreadCpu.now().perEventMicros(cpu0, polls),
+                    compiler.compiledMillis() - compiled0);
         } finally {
             server.stopObserving();
         }
