@@ -30,12 +30,18 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<RawRespo
     private static final int INITIAL_CAPACITY = 8 * 1024;
 
     private final int maxBytes;
+    private final Runnable released;
     private HttpResponse head;
     private byte[] buffer;
     private int length;
 
-    BoundedResponseConsumer(int maxBytes) {
+    /**
+     * @param released run when HttpClient releases this consumer, which for a completed exchange comes right after
+     *                 the connection went back to the pool
+     */
+    BoundedResponseConsumer(int maxBytes, Runnable released) {
         this.maxBytes = maxBytes;
+        this.released = released;
     }
 
     @Override
@@ -97,5 +103,6 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<RawRespo
     @Override
     public void releaseResources() {
         buffer = null;
+        released.run();
     }
 }

@@ -147,6 +147,7 @@ final class HttpTransport implements AutoCloseable {
             deadlineMillis = Math.max(1L, request.responseTimeout.toMillis()) * DEADLINE_MULTIPLE;
         }
         long deadline = deadlineMillis;
+        ReleasedResponse handOver = new ReleasedResponse(result);
         AtomicReference<Future<RawResponse>> exchange = new AtomicReference<>();
         AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
         Runnable arm = () -> {
@@ -155,7 +156,7 @@ final class HttpTransport implements AutoCloseable {
             }
             try {
                 ScheduledFuture<?> previous = timer.getAndSet(deadlines.schedule(() -> {
-                    if (result.completeExceptionally(new DeadlineExceededException("did not complete within its overall"
+                    if (!handOver.completeIfArrived() && result.completeExceptionally(new DeadlineExceededException("did not complete within its overall"
                             + " deadline of " + deadline + " ms (" + DEADLINE_MULTIPLE + " x responseTimeout after"
                             + " the request was sent); the exchange was cancelled"))) {
                         Future<RawResponse> running = exchange.get();
@@ -179,10 +180,11 @@ final class HttpTransport implements AutoCloseable {
         });
         try {
             exchange.set(client.execute(new DeadlineRequestProducer(SimpleRequestProducer.create(http), arm),
-                    new BoundedResponseConsumer(maxResponseBytes), null, null, new FutureCallback<>() {
+                    new BoundedResponseConsumer(maxResponseBytes, handOver::connectionReleased), null, null,
+                    new FutureCallback<>() {
                         @Override
                         public void completed(RawResponse response) {
-                            result.complete(response);
+                            handOver.arrived(response);
                         }
 
                         @Override

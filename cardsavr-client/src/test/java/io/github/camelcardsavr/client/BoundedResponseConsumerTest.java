@@ -29,8 +29,8 @@ class BoundedResponseConsumerTest {
 
     @Test
     void aPromisedContentLengthCostsNoMemoryUntilTheBytesArrive() throws Exception {
-        new BoundedResponseConsumer(LIMIT).start(declaring(10), ContentType.APPLICATION_JSON); // load the classes first
-        BoundedResponseConsumer consumer = new BoundedResponseConsumer(LIMIT);
+        new BoundedResponseConsumer(LIMIT, () -> { }).start(declaring(10), ContentType.APPLICATION_JSON); // load the classes first
+        BoundedResponseConsumer consumer = new BoundedResponseConsumer(LIMIT, () -> { });
 
         long before = THREADS.getCurrentThreadAllocatedBytes();
         consumer.start(declaring(PROMISED), ContentType.APPLICATION_JSON);
@@ -45,7 +45,7 @@ class BoundedResponseConsumerTest {
 
     @Test
     void theBufferGrowsWithTheBodyUpToTheLimit() throws Exception {
-        BoundedResponseConsumer consumer = new BoundedResponseConsumer(100_000);
+        BoundedResponseConsumer consumer = new BoundedResponseConsumer(100_000, () -> { });
         consumer.start(declaring(-1), ContentType.APPLICATION_JSON);
         byte[] chunk = new byte[7_000];
         Arrays.fill(chunk, (byte) 'x');
@@ -60,7 +60,7 @@ class BoundedResponseConsumerTest {
 
     @Test
     void aDeclaredLengthOverTheLimitFailsAtOnce() {
-        assertThatThrownBy(() -> new BoundedResponseConsumer(1000).start(declaring(1001), ContentType.APPLICATION_JSON))
+        assertThatThrownBy(() -> new BoundedResponseConsumer(1000, () -> { }).start(declaring(1001), ContentType.APPLICATION_JSON))
                 .isInstanceOf(BoundedResponseConsumer.TooLargeException.class)
                 .hasMessageContaining("declares 1001 bytes");
     }
