@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * The JIT compiler's work, read from the JVM's accumulated compilation time. With the server and a contestant
  * keeping both cores busy, the compiler threads get little CPU, and a contestant whose path had not run flat out
- * before (the signed one, which nothing else in the run exercises) was still being compiled 40 s later, polling at
- * half its later rate. A steady rate is only measured once compilation has gone quiet.
+ * before (the signed one, which nothing else in the run exercises) was still being compiled tens of seconds later,
+ * polling at a fraction of its later rate. A steady rate is only measured once compilation has gone quiet.
  */
 final class CompilerActivity {
 

@@ -18,8 +18,8 @@ final class Scenarios {
 
     /** Durations of one measurement; {@code quick} shortens everything for a smoke run. */
     /**
-     * @param compilerQuietWithin how long a flat-out contestant may run before its rounds are counted while the JIT
-     *                            still compiles (the compilation time of the counted stretch is reported either way)
+     * @param compilerQuietWithin how long a running contestant waits for the JIT to go quiet before it is counted
+     *                            anyway (flat out reports the compilation time of each counted stretch)
      */
     record Timing(Duration warmUp, Duration measured, Duration cadenceWarmUp, Duration cadenceMeasured,
                   Duration allPolledWithin, Duration compilerQuietWithin) {
@@ -192,9 +192,10 @@ final class Scenarios {
      * Jobs polled every {@link #FLAT_OUT_DELAY}, more than the machine can serve: how many polls per second each
      * contestant gets once it runs steadily. Counting starts after every job was polled once (for the component that
      * is after it registered each job's recovery channel, work a contestant without one does not do), once the JIT
-     * has stopped compiling (see {@link CompilerActivity}), and a warm-up after that. The contestants take turns, {@code rounds} times, in reverse order every other round, and each one's
-     * median round is judged: a ratio of two contestants measured once each, one after the other, moved with whatever
-     * else the machine did meanwhile by more than the distance to its target.
+     * has stopped compiling (see {@link CompilerActivity}), and a warm-up after that. The contestants take turns,
+     * {@code rounds} times, in reverse order every other round, and each one's median round is judged: a ratio of
+     * two contestants measured once each, one after the other, moved with whatever else the machine did meanwhile by
+     * more than the distance to its target.
      */
     FlatOut flatOut(BenchServer unsigned, BenchServer signed, int jobCount, int inFlight, int rounds)
             throws Exception {
