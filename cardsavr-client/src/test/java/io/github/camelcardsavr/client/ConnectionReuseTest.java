@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -30,12 +31,13 @@ class ConnectionReuseTest {
     private static final int CALLS_PER_CHAIN = 15;
 
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    private final ExecutorService serverThreads = Executors.newFixedThreadPool(CHAINS);
     private HttpServer server;
 
     @BeforeEach
     void startServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(CHAINS));
+        server.setExecutor(serverThreads);
         server.createContext("/", exchange -> {
             clientPorts.add(exchange.getRemoteAddress().getPort());
             byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
@@ -50,6 +52,7 @@ class ConnectionReuseTest {
     @AfterEach
     void stopServer() {
         server.stop(0);
+        serverThreads.shutdownNow();
     }
 
     @Test
